@@ -1,0 +1,45 @@
+package org.llmrecon.api.provider;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A provider as handed out by the runtime: the plugin's provider behind the
+ * runtime's retry, rate limiting, circuit breaker and metrics. The handle for
+ * one provider type stays valid when its plugin is updated or replaced; calls
+ * then go to the new instance.
+ *
+ * @since 1.0.0
+ */
+@ProviderType
+public interface ManagedProvider extends Provider {
+
+    /** @return the retry configuration in effect */
+    RetryConfig retryConfig();
+
+    /** @param config the retry configuration to apply from the next call on */
+    void updateRetryConfig(RetryConfig config);
+
+    /** @return the rate limits in effect */
+    RateLimitConfig rateLimitConfig();
+
+    /** @param config the rate limits to apply from the next call on */
+    void updateRateLimitConfig(RateLimitConfig config);
+
+    /** @return usage over all models */
+    UsageMetrics usageMetrics();
+
+    /** @return usage per model id */
+    Map<String, UsageMetrics> usageMetricsByModel();
+
+    /** Sets all counters back to zero. */
+    void resetMetrics();
+
+    /**
+     * Does nothing: the runtime owns the lifecycle of the provider behind this
+     * handle and closes it when its plugin goes away.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,65 @@
+package org.llmrecon.api.provider;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A secret value such as an API key. Its {@link #toString()} never reveals
+ * the value, so a secret can travel inside records, logs and exceptions safely.
+ *
+ * @since 1.0.0
+ */
+public final class Secret {
+    /** The mask shown instead of a secret value. */
+    public static final String MASK = "********";
+
+    private static final Secret EMPTY = new Secret("");
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Wraps a value; {@code null} gives the empty secret.
+     *
+     * @param value the secret value
+     * @return the secret
+     */
+    public static Secret of(String value) {
+        return value == null || value.isEmpty() ? EMPTY : new Secret(value);
+    }
+
+    /** @return the empty secret */
+    public static Secret empty() {
+        return EMPTY;
+    }
+
+    /** @return the value itself; never log or print it */
+    public String reveal() {
+        return value;
+    }
+
+    /** @return whether no value is set */
+    public boolean isEmpty() {
+        return value.isEmpty();
+    }
+
+    /** @return {@link #MASK}, or an empty string for the empty secret */
+    @Override
+    public String toString() {
+        return isEmpty() ? "" : MASK;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Secret other && MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}
