@@ -41,7 +41,8 @@ final class DisplayText {
             case '\r' -> "\\r";
             case '\t' -> "\\t";
             default -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? codePoint(c) : String.valueOf(c);
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? String.format("\\u%04X", (int) c)
+                    : String.valueOf(c);
         };
     }
 
