@@ -14,13 +14,11 @@ final class DisplayText {
             return "null";
         }
         StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_SHOWN) + 8).append('\'');
-        int shown = 0;
         for (int i = 0; i < value.length(); i++) {
-            if (shown == MAX_SHOWN) {
+            if (i >= MAX_SHOWN && !Character.isLowSurrogate(value.charAt(i))) {
                 return out.append("...'").toString();
             }
             out.append(escape(value.charAt(i)));
-            shown++;
         }
         return out.append('\'').toString();
     }
@@ -40,10 +38,15 @@ final class DisplayText {
             case '\n' -> "\\n";
             case '\r' -> "\\r";
             case '\t' -> "\\t";
-            default -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? String.format("\\u%04X", (int) c)
-                    : String.valueOf(c);
+            default -> invisible(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c);
         };
+    }
+
+    /** Controls, line breaks and format characters (such as bidi overrides) would garble or disguise a message. */
+    private static boolean invisible(char c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT;
     }
 
     /** @return {@code U+XXXX} */

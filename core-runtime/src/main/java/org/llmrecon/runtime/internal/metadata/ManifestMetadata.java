@@ -1,6 +1,8 @@
 package org.llmrecon.runtime.internal.metadata;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,6 +57,18 @@ public final class ManifestMetadata {
                 .maxFrameworkVersion(value(h, MAX_FRAMEWORK_VERSION))
                 .tags(list(h, TAGS))
                 .build();
+    }
+
+    /**
+     * @param headers the headers as {@code Bundle.getHeaders()} returns them
+     * @return the metadata the headers give
+     */
+    public static PluginMetadata read(Dictionary<String, String> headers) {
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(headers.keys())) {
+            copy.put(name, headers.get(name));
+        }
+        return read(copy);
     }
 
     /**

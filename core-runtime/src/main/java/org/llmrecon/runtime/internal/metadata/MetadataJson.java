@@ -27,7 +27,21 @@ public final class MetadataJson {
     /** The largest metadata accepted, in bytes: far above any real file, small enough to read whole. */
     public static final int MAX_BYTES = 64 * 1024;
 
+    /** Where a bundle carries its metadata JSON. */
+    public static final String BUNDLE_ENTRY = "META-INF/llmrecon/plugin.json";
+
+    /** What the seed appends to a plugin file's name to name its sidecar. */
+    public static final String SIDECAR_SUFFIX = ".metadata.json";
+
     private MetadataJson() {
+    }
+
+    /**
+     * @param pluginFile a plugin jar
+     * @return the sidecar path beside it, {@code <jar>.metadata.json}, whether or not it exists
+     */
+    public static Path sidecarOf(Path pluginFile) {
+        return pluginFile.resolveSibling(pluginFile.getFileName() + SIDECAR_SUFFIX);
     }
 
     /**

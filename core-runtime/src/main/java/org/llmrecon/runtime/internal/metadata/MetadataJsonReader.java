@@ -34,7 +34,7 @@ final class MetadataJsonReader {
             parser = p;
             return readDocument();
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
+            JsonLocation where = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
             String field = topLevelField();
             throw new MetadataException(source, where == null ? -1 : where.getLineNr(),
                     where == null ? -1 : where.getColumnNr(),

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Manifest;
@@ -59,6 +61,16 @@ class ManifestMetadataTest {
         PluginMetadata m = ManifestMetadata.read(Map.of("llmrecon-provider-type", "mock", "BUNDLE-NAME", "Mock"));
         assertEquals("mock", m.providerType());
         assertEquals("Mock", m.name());
+    }
+
+    @Test
+    void readsBundleHeadersAsADictionary() {
+        Hashtable<String, String> headers = new Hashtable<>();
+        headers.put("Bundle-Name", "Mock");
+        headers.put("LLMrecon-TAGS", "a,b");
+        PluginMetadata m = ManifestMetadata.read((Dictionary<String, String>) headers);
+        assertEquals("Mock", m.name());
+        assertEquals(List.of("a", "b"), m.tags());
     }
 
     @Test

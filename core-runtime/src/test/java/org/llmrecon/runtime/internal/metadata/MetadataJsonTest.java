@@ -167,6 +167,28 @@ class MetadataJsonTest {
     }
 
     @Test
+    void rejectsInvalidUtf8() {
+        byte[] json = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, '"', '}'};
+        MetadataException e = assertThrows(MetadataException.class,
+                () -> MetadataJson.parse(new ByteArrayInputStream(json), "s.json"));
+        assertTrue(e.getMessage().startsWith("s.json: line 1, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed JSON near field 'name': Invalid UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAbsurdNestingInOneLineWithoutOverflowingTheStack() {
+        MetadataException e = fail("{\"extra\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+        assertTrue(e.getMessage().startsWith("s.json: line 1, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("malformed JSON near field 'extra': "), e.getMessage());
+        assertOneLine(e);
+    }
+
+    @Test
+    void theSidecarSitsBesideThePluginFile() {
+        assertEquals(dir.resolve("x.jar.metadata.json"), MetadataJson.sidecarOf(dir.resolve("x.jar")));
+    }
+
+    @Test
     void rejectsAFileOverTheLimitSayingSizeAndLimit() throws IOException {
         Path big = write("big.metadata.json", "{\"description\": \"" + "x".repeat(MetadataJson.MAX_BYTES) + "\"}");
         MetadataException e = assertThrows(MetadataException.class, () -> MetadataJson.parse(big));
