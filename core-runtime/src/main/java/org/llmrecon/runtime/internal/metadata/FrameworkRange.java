@@ -20,29 +20,35 @@ final class FrameworkRange {
         this.max = MetadataValidator.given(max) ? max : null;
     }
 
+    /** Adds a problem for a malformed end, min greater than max, a malformed running version, or one outside. */
     void check(String running, List<String> problems) {
-        int before = problems.size();
-        FrameworkVersion low = min == null ? null : MetadataValidator.version(min, plugin + " min framework version ", problems);
-        FrameworkVersion high = max == null ? null : MetadataValidator.version(max, plugin + " max framework version ", problems);
-        FrameworkVersion current = null;
+        FrameworkVersion low = bound(min, "min", problems);
+        FrameworkVersion high = bound(max, "max", problems);
+        boolean usable = (min == null || low != null) && (max == null || high != null);
+        if (low != null && high != null && low.compareTo(high) > 0) {
+            problems.add(plugin + " min framework version " + min + " is greater than its max framework version " + max);
+            usable = false;
+        }
+        FrameworkVersion now = null;
         if (running == null || running.isEmpty()) {
             problems.add("running framework version is not known, so " + plugin + " cannot be checked against it");
         } else {
-            current = MetadataValidator.version(running, "running framework version ", problems);
+            now = MetadataValidator.version(running, "running framework version ", problems);
         }
-        if (problems.size() > before) {
-            return;
+        if (usable && now != null) {
+            now = now.withoutQualifier();
+            if (low != null && now.compareTo(low) < 0 || high != null && now.compareTo(high) > 0) {
+                problems.add(plugin + " requires framework version " + describe() + ", running " + running);
+            }
         }
-        low = low == null ? null : low.withoutQualifier();
-        high = high == null ? null : high.withoutQualifier();
-        if (low != null && high != null && low.compareTo(high) > 0) {
-            problems.add(plugin + " min framework version " + min + " is greater than its max framework version " + max);
-            return;
+    }
+
+    private FrameworkVersion bound(String text, String which, List<String> problems) {
+        if (text == null) {
+            return null;
         }
-        FrameworkVersion now = current.withoutQualifier();
-        if (low != null && now.compareTo(low) < 0 || high != null && now.compareTo(high) > 0) {
-            problems.add(plugin + " requires framework version " + describe() + ", running " + running);
-        }
+        FrameworkVersion version = MetadataValidator.version(text, plugin + " " + which + " framework version ", problems);
+        return version == null ? null : version.withoutQualifier();
     }
 
     private String describe() {

@@ -32,17 +32,21 @@ final class MetadataJsonReader {
     PluginMetadata read() throws MetadataException {
         try (JsonParser p = JSON.createParser(bytes)) {
             parser = p;
-            return readDocument();
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
-            String field = topLevelField();
-            throw new MetadataException(source, where == null ? -1 : where.getLineNr(),
-                    where == null ? -1 : where.getColumnNr(),
-                    "malformed JSON" + (field == null ? "" : " near field " + DisplayText.quote(field)) + ": "
-                            + cleanMessage(e), e);
+            try {
+                return readDocument();
+            } catch (JsonProcessingException e) {
+                throw malformed(e);
+            }
         } catch (IOException e) {
             throw new MetadataException(source, -1, -1, "cannot be parsed: " + MetadataJson.reason(e), e);
         }
+    }
+
+    private MetadataException malformed(JsonProcessingException e) {
+        JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        String field = topLevelField();
+        return new MetadataException(source, where.getLineNr(), where.getColumnNr(), "malformed JSON"
+                + (field == null ? "" : " near field " + DisplayText.quote(field)) + ": " + cleanMessage(e), e);
     }
 
     private PluginMetadata readDocument() throws IOException, MetadataException {
@@ -141,9 +145,6 @@ final class MetadataJsonReader {
 
     /** @return the top-level key whose value was being read, or null */
     private String topLevelField() {
-        if (parser == null) {
-            return null;
-        }
         JsonStreamContext context = parser.getParsingContext();
         while (context != null && context.getParent() != null && !context.getParent().inRoot()) {
             context = context.getParent();

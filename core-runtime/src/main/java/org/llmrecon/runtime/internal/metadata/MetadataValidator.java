@@ -30,7 +30,7 @@ public final class MetadataValidator implements PluginValidator {
     @Override
     public List<String> validate(PluginMetadata metadata, String frameworkVersion) {
         PluginMetadata m = metadata == null ? PluginMetadata.EMPTY : metadata;
-        String plugin = given(m.name()) ? "plugin " + DisplayText.quote(m.name()) : "plugin";
+        String plugin = m.name() != null && !m.name().isBlank() ? "plugin " + DisplayText.quote(m.name()) : "plugin";
         List<String> problems = new ArrayList<>();
         checkName(m.name(), problems);
         String typeProblem = ProviderTypes.problem(m.providerType());

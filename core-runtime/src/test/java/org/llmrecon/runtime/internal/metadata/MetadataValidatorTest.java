@@ -174,6 +174,19 @@ class MetadataValidatorTest {
     }
 
     @Test
+    void minGreaterThanMaxIsReportedEvenWhenTheRunningVersionIsMalformed() {
+        assertEquals(List.of("plugin 'P' min framework version 3 is greater than its max framework version 2",
+                "running framework version 'x' is not a valid version: major part 'x' is not a number"),
+                problems(valid().minFrameworkVersion("3").maxFrameworkVersion("2"), "x"));
+    }
+
+    @Test
+    void aMalformedEndMakesTheRangeUnusableSoOnlyItIsReported() {
+        assertEquals(List.of("plugin 'P' max framework version '2.x' is not a valid version: minor part 'x' is not a"
+                + " number"), problems(valid().minFrameworkVersion("1.0.1").maxFrameworkVersion("2.x")));
+    }
+
+    @Test
     void blankModelsAndTagsAreRejected() {
         assertEquals(List.of("plugin 'P' supported model 2 is blank", "plugin 'P' tag 1 is blank"),
                 problems(valid().supportedModels(List.of("m", " ")).tags(List.of("", "t"))));
