@@ -117,7 +117,7 @@ public final class BundlePluginManager implements PluginManager {
             }
             if (!withService.contains(b.getBundleId()) && looksLikePlugin(b, file)) {
                 BundleStates.Explained e = states.explain(b, scr);
-                PluginMetadata m = ManifestMetadata.read(headers(b));
+                PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
                 infos.add(new PluginInfo(name(b), m.providerType(), b.getVersion().toString(), e.state(), e.reason(),
                         b.getLocation(), b.getBundleId(), false, m));
             }
@@ -260,15 +260,5 @@ public final class BundlePluginManager implements PluginManager {
     private static String name(Bundle b) {
         String n = b.getHeaders("").get("Bundle-Name");
         return n != null ? n : b.getSymbolicName() != null ? b.getSymbolicName() : "bundle " + b.getBundleId();
-    }
-
-    private static Map<String, String> headers(Bundle b) {
-        Map<String, String> h = new java.util.HashMap<>();
-        var raw = b.getHeaders("");
-        for (var keys = raw.keys(); keys.hasMoreElements();) {
-            String k = keys.nextElement();
-            h.put(k, raw.get(k));
-        }
-        return h;
     }
 }
