@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class ProviderCloseTest {
     }
 
     private static Throwable failureOfWaitingCall(Provider provider, Function<Provider, Object> call,
-            java.util.function.Consumer<Thread> stop) throws Exception {
+            Consumer<Thread> stop) throws Exception {
         CompletableFuture<Object> result = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             try {
@@ -83,6 +84,7 @@ class ProviderCloseTest {
                 result.completeExceptionally(t);
             }
         }, "mock-caller");
+        caller.setDaemon(true);
         caller.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
         while (caller.getState() != Thread.State.TIMED_WAITING) {
