@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.RetryConfig;
@@ -87,6 +88,36 @@ class CallGuardRateLimitTest {
         assertEquals("max_concurrent_requests", e.code());
         assertTrue(e.getMessage().contains("'mock'") && e.getMessage().contains("max concurrent requests"),
                 e.getMessage());
+    }
+
+    @Test
+    void interruptionWhileWaitingForASlotEndsTheCall() throws Exception {
+        CallGuard guard = guard(new RateLimitConfig(0, 0, 1, 0), Duration.ofSeconds(30));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        Thread holder = new Thread(() -> guard.call("m", () -> {
+            inside.countDown();
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "ok";
+        }, r -> Usage.NONE));
+        holder.start();
+        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        ScriptedCall call = new ScriptedCall("ok");
+        Thread.currentThread().interrupt();
+        try {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> guard.call("m", call, ScriptedCall::tokens));
+            assertTrue(e.getMessage().startsWith("interrupted while calling provider 'mock'"), e.getMessage());
+        } finally {
+            assertTrue(Thread.interrupted(), "interrupt flag kept");
+            gate.countDown();
+            holder.join(30_000);
+        }
+        assertEquals(0, call.invocations());
     }
 
     @Test

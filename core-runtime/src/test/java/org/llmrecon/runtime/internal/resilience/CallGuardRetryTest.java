@@ -137,4 +137,19 @@ class CallGuardRetryTest {
         assertTrue(e.getMessage().contains("'mock'"), e.getMessage());
         assertInstanceOf(ProviderException.class, e);
     }
+
+    @Test
+    void interruptionDuringTheBackoffEndsTheCallAndKeepsTheFlag() {
+        ScriptedCall call = new ScriptedCall(new ServerException("down", 503, null), "ok");
+        Thread.currentThread().interrupt();
+        try {
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> guard.call("m", call, ScriptedCall::tokens));
+            assertTrue(e.getMessage().startsWith("interrupted while calling provider 'mock'"), e.getMessage());
+            assertInstanceOf(InterruptedException.class, e.getCause());
+        } finally {
+            assertTrue(Thread.interrupted(), "interrupt flag kept");
+        }
+        assertEquals(1, call.invocations());
+    }
 }
