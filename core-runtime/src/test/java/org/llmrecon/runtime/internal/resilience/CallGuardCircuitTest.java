@@ -62,7 +62,7 @@ class CallGuardCircuitTest {
 
     @Test
     void requestErrorsAndServerThrottlingDoNotCount() {
-        CallGuard guard = guard(2, Duration.ofMinutes(5));
+        CallGuard guard = guard(1, Duration.ofMinutes(5));
         ScriptedCall call = new ScriptedCall(new InvalidRequestException("bad", 400, "messages", null),
                 new AuthenticationException("bad key", 401, null), new ModelNotFoundException("no such model", null),
                 new RateLimitException("slow down", null, null), new InvalidRequestException("bad", 422, null, null));
