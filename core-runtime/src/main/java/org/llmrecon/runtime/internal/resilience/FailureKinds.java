@@ -17,10 +17,14 @@ final class FailureKinds {
     }
 
     /**
-     * Counts towards opening the circuit: server errors (5xx), timeouts, unavailability, malformed answers and any
-     * exception that is not a {@link ProviderException} (the plugin itself is failing). Not counted: 429 (the server
-     * is alive and only throttles; retries honour its Retry-After), other 4xx (the request was at fault) and
-     * non-retryable failures without a status, such as bad configuration.
+     * Counts towards opening the circuit: server errors (5xx, including 503 unavailable), timeouts, other retryable
+     * failures such as lost connections, malformed answers, and any exception that is not a
+     * {@link ProviderException} (the plugin itself is failing). Not counted: 429 (the server is alive and only
+     * throttles; retries honour its Retry-After), other 4xx (the request was at fault), and non-retryable failures
+     * without a status, such as bad configuration or the runtime's own
+     * {@link org.llmrecon.api.provider.ProviderUnavailableException} (no plugin loaded, or it was unloaded during
+     * the call): those say nothing about the remote service, and counting them would keep a freshly deployed plugin
+     * behind an open circuit.
      */
     static boolean countsForCircuit(Throwable failure) {
         if (!(failure instanceof ProviderException e)) {
@@ -33,7 +37,6 @@ final class FailureKinds {
         if (status >= 400) {
             return false;
         }
-        return e.retryable() || "timeout".equals(e.type()) || "unavailable".equals(e.type())
-                || "malformed_response".equals(e.type());
+        return e.retryable() || "timeout".equals(e.type()) || "malformed_response".equals(e.type());
     }
 }

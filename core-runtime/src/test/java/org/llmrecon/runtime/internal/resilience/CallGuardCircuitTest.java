@@ -9,8 +9,12 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.AuthenticationException;
+import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.InvalidRequestException;
+import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ModelNotFoundException;
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderTimeoutException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.RetryConfig;
@@ -65,12 +69,26 @@ class CallGuardCircuitTest {
         CallGuard guard = guard(1, Duration.ofMinutes(5));
         ScriptedCall call = new ScriptedCall(new InvalidRequestException("bad", 400, "messages", null),
                 new AuthenticationException("bad key", 401, null), new ModelNotFoundException("no such model", null),
-                new RateLimitException("slow down", null, null), new InvalidRequestException("bad", 422, null, null));
-        for (int i = 0; i < 5; i++) {
+                new RateLimitException("slow down", null, null), new InvalidRequestException("bad", 422, null, null),
+                new ProviderUnavailableException("no provider of type 'mock' is loaded"),
+                new InvalidConfigException("baseUrl is not a URL"));
+        for (int i = 0; i < 7; i++) {
             assertThrows(RuntimeException.class, () -> guard.call("m", call, ScriptedCall::tokens));
         }
         assertEquals("closed", guard.circuitState());
-        assertEquals(5, call.invocations());
+        assertEquals(7, call.invocations());
+    }
+
+    @Test
+    void serverErrorsTimeoutsLostConnectionsAndMalformedAnswersCount() {
+        for (RuntimeException failure : new RuntimeException[] {new ServerException("unavailable", 503, null),
+            new ProviderTimeoutException("read timed out", null),
+            new ProviderException("connection reset", 0, null, null, null, true, null, null),
+            new MalformedResponseException("not JSON", null)}) {
+            CallGuard guard = guard(1, Duration.ofMinutes(5));
+            assertThrows(RuntimeException.class, () -> guard.call("m", new ScriptedCall(failure), r -> null));
+            assertEquals("open", guard.circuitState(), failure.toString());
+        }
     }
 
     @Test
