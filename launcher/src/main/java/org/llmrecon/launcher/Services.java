@@ -1,0 +1,50 @@
+package org.llmrecon.launcher;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The runtime's services, each tracked from first use and waited for with a deadline. */
+final class Services implements AutoCloseable {
+    private final BundleContext context;
+    private final Duration timeout;
+    private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
+
+    Services(BundleContext context, Duration timeout) {
+        this.context = context;
+        this.timeout = timeout;
+    }
+
+    <T> T get(Class<T> type) {
+        ServiceTracker<?, ?> tracker = trackers.computeIfAbsent(type, t -> {
+            ServiceTracker<?, ?> st = new ServiceTracker<>(context, t.getName(), null);
+            st.open();
+            return st;
+        });
+        try {
+            Object service = tracker.waitForService(timeout.toMillis());
+            if (service == null) {
+                throw new IllegalStateException(type.getSimpleName() + " is not available after " + timeout.toSeconds()
+                        + " s (is the core-runtime bundle active?)");
+            }
+            return type.cast(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        trackers.values().forEach(t -> {
+            try {
+                t.close();
+            } catch (IllegalStateException e) {
+                // the framework is gone already
+            }
+        });
+    }
+}
