@@ -25,7 +25,8 @@ final class GogoShell implements AutoCloseable {
     private final Object session;
     private final Method execute;
     private final Method format;
-    private final Method get;
+    private final Object processor;
+    private final Method commands;
     private final Method close;
     private final PrintStream out;
     private final PrintStream err;
@@ -36,7 +37,7 @@ final class GogoShell implements AutoCloseable {
         tracker = new ServiceTracker<>(context, PROCESSOR, null);
         tracker.open();
         try {
-            Object processor = tracker.waitForService(timeout.toMillis());
+            processor = tracker.waitForService(timeout.toMillis());
             ServiceReference<Object> ref = tracker.getServiceReference();
             if (processor == null || ref == null) {
                 throw new IllegalStateException("the Gogo command processor is not available");
@@ -47,7 +48,7 @@ final class GogoShell implements AutoCloseable {
                     java.io.OutputStream.class).invoke(processor, in, out, err);
             execute = sessionType.getMethod("execute", CharSequence.class);
             format = sessionType.getMethod("format", Object.class, int.class);
-            get = sessionType.getMethod("get", String.class);
+            commands = processor.getClass().getMethod("getCommands");
             close = sessionType.getMethod("close");
         } catch (ReflectiveOperationException e) {
             tracker.close();
@@ -64,7 +65,7 @@ final class GogoShell implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (get.invoke(session, ".commands") instanceof Collection<?> c && c.contains(name)) {
+                if (commands.invoke(processor) instanceof Collection<?> c && c.contains(name)) {
                     return true;
                 }
             } catch (ReflectiveOperationException e) {

@@ -95,7 +95,7 @@ public final class LlmRecon implements AutoCloseable {
      * @return the jars still pending when the time ran out; empty when all were processed
      */
     public List<Path> awaitPlugins(Duration timeout) {
-        return new PluginsReady(pluginFolders, this::pluginManager).await(timeout);
+        return new PluginsReady(pluginFolders, this::pluginManager, this::providerFactory).await(timeout);
     }
 
     /** Stops the framework, waits for it and deletes its cache. */
@@ -227,6 +227,7 @@ public final class LlmRecon implements AutoCloseable {
             Path none = Files.createDirectories(storage.resolve("fileinstall-none"));
             p.put("felix.fileinstall.dir", none.toString());
             p.put("felix.fileinstall.poll", "60000");
+            p.put("felix.fileinstall.noInitialDelay", "true");
             p.put("felix.fileinstall.log.level", "1");
             p.put("gosh.args", "--nointeractive");
             if (!pluginFolders.isEmpty()) {

@@ -85,12 +85,13 @@ public final class Main {
         try (GogoShell shell = new GogoShell(runtime.framework().getBundleContext(), InputStream.nullInputStream(),
                 out, err, READY)) {
             if (!shell.awaitCommand("llm:plugins", READY)) {
-                err.println("llmrecon: the llm shell commands did not appear within " + READY.toSeconds() + " s");
-                return NOT_STARTED;
-            }
-            List<Path> pending = runtime.awaitPlugins(READY);
-            if (!pending.isEmpty()) {
-                err.println("llmrecon: still pending after " + READY.toSeconds() + " s: " + pending);
+                err.println("llmrecon: the llm shell commands did not appear within " + READY.toSeconds()
+                        + " s (see 'scr:list')");
+            } else {
+                List<Path> pending = runtime.awaitPlugins(READY);
+                if (!pending.isEmpty()) {
+                    err.println("llmrecon: still pending after " + READY.toSeconds() + " s: " + pending);
+                }
             }
             if (command != null) {
                 return shell.run(command) ? OK : COMMAND_FAILED;

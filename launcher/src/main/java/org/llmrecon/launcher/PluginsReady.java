@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,15 +17,24 @@ import java.util.stream.Stream;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginManager;
 import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.plugin.ProviderFactory;
 
-/** Waits until the jars found in the plugin folders at the start are listed in a state other than PENDING. */
+/**
+ * Waits until the jars found in the plugin folders at the start are listed in
+ * a state other than PENDING (and, when ACTIVE, their type is offered by the
+ * factory).
+ */
 final class PluginsReady {
+    private static final Duration SETTLE = Duration.ofSeconds(1);
     private final List<Path> jars;
     private final Supplier<PluginManager> manager;
+    private final Supplier<ProviderFactory> factory;
+    private final Map<Path, Long> failingSince = new HashMap<>();
 
-    PluginsReady(List<Path> folders, Supplier<PluginManager> manager) {
+    PluginsReady(List<Path> folders, Supplier<PluginManager> manager, Supplier<ProviderFactory> factory) {
         this.jars = jars(folders);
         this.manager = manager;
+        this.factory = factory;
     }
 
     List<Path> await(Duration timeout) {
@@ -44,14 +55,31 @@ final class PluginsReady {
     }
 
     private List<Path> pending() {
+        long now = System.nanoTime();
         Set<Path> done = new HashSet<>();
+        Set<String> offered = factory.get().providerTypes();
         for (PluginInfo p : manager.get().plugins()) {
             Path file = file(p.location());
-            if (file != null && p.state() != PluginState.PENDING) {
+            // an active plugin counts once the factory offers its type too
+            if (file != null && p.state() != PluginState.PENDING
+                    && (p.state() != PluginState.ACTIVE || offered.contains(p.providerType()))
+                    && settled(file, p, now)) {
                 done.add(file);
             }
         }
         return jars.stream().filter(j -> !done.contains(j) && Files.exists(j)).toList();
+    }
+
+    /**
+     * An installed plugin listed FAILED may only be between its bundle's start
+     * and its component's registration: it counts once it has stayed so for a while.
+     */
+    private boolean settled(Path file, PluginInfo p, long now) {
+        if (p.state() != PluginState.FAILED || p.bundleId() < 0) {
+            failingSince.remove(file);
+            return true;
+        }
+        return now - failingSince.computeIfAbsent(file, f -> now) >= SETTLE.toNanos();
     }
 
     static Path file(String location) {
