@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginManager;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.runtime.internal.config.Durations;
 import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -43,17 +45,17 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 @Component
 public final class BundlePluginManager implements PluginManager {
+    /** Framework property: how long after uninstall a reachable class loader counts as leaked, e.g. {@code 10s}. */
+    public static final String LEAK_DELAY = "llmrecon.leak.delay";
+
     private final BundleContext context;
     private final PluginTracker tracker;
     private final PluginDiscovery discovery;
     private final List<Path> folders;
     private final BundleStates states = new BundleStates();
     private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
-    private final BundleListener listener = e -> {
-        if (e.getType() == BundleEvent.UNINSTALLED || e.getType() == BundleEvent.UPDATED) {
-            states.forget(e.getBundle());
-        }
-    };
+    private final LeakWatch leaks;
+    private final BundleListener listener = this::bundleChanged;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
@@ -70,7 +72,28 @@ public final class BundlePluginManager implements PluginManager {
         this.tracker = tracker;
         this.discovery = discovery;
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
+        String delay = context.getProperty(LEAK_DELAY);
+        this.leaks = new LeakWatch(delay == null ? Duration.ofSeconds(10) : Durations.parse(delay));
         context.addBundleListener(listener);
+    }
+
+    private void bundleChanged(BundleEvent e) {
+        Bundle b = e.getBundle();
+        switch (e.getType()) {
+            case BundleEvent.STOPPING -> {
+                if (looksLikePlugin(b, PluginFolders.file(b.getLocation()))
+                        || tracker.candidates().stream().anyMatch(c -> c.bundle() == b)) {
+                    leaks.watch(b, name(b));
+                }
+            }
+            case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> {
+                states.forget(b);
+                leaks.uninstalled(b);
+            }
+            default -> {
+                // other events change nothing here
+            }
+        }
     }
 
     @Deactivate
@@ -94,7 +117,7 @@ public final class BundlePluginManager implements PluginManager {
             }
             if (!withService.contains(b.getBundleId()) && looksLikePlugin(b, file)) {
                 BundleStates.Explained e = states.explain(b, scr);
-                PluginMetadata m = ManifestMetadata.read(headers(b));
+                PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
                 infos.add(new PluginInfo(name(b), m.providerType(), b.getVersion().toString(), e.state(), e.reason(),
                         b.getLocation(), b.getBundleId(), false, m));
             }
@@ -106,6 +129,7 @@ public final class BundlePluginManager implements PluginManager {
                 }
             }
         }
+        infos.addAll(leaks.leaks());
         infos.sort(Comparator.comparing(PluginInfo::name).thenComparing(PluginInfo::bundleId));
         return infos;
     }
@@ -236,15 +260,5 @@ public final class BundlePluginManager implements PluginManager {
     private static String name(Bundle b) {
         String n = b.getHeaders("").get("Bundle-Name");
         return n != null ? n : b.getSymbolicName() != null ? b.getSymbolicName() : "bundle " + b.getBundleId();
-    }
-
-    private static Map<String, String> headers(Bundle b) {
-        Map<String, String> h = new java.util.HashMap<>();
-        var raw = b.getHeaders("");
-        for (var keys = raw.keys(); keys.hasMoreElements();) {
-            String k = keys.nextElement();
-            h.put(k, raw.get(k));
-        }
-        return h;
     }
 }

@@ -21,6 +21,7 @@ final class Callouts implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "llmrecon-plugin-call-" + threads.incrementAndGet());
         t.setDaemon(true);
+        t.setContextClassLoader(Callouts.class.getClassLoader());
         return t;
     });
     private final Duration timeout;

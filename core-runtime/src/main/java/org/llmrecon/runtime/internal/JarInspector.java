@@ -14,6 +14,7 @@ import org.llmrecon.api.plugin.FrameworkInfo;
 import org.llmrecon.api.plugin.PluginCheck;
 import org.llmrecon.api.plugin.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.runtime.internal.metadata.JarMetadata;
 import org.llmrecon.runtime.internal.metadata.MergedMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataMerger;
@@ -87,7 +88,7 @@ public final class JarInspector implements PluginDiscovery {
                 return new PluginCheck(file, fallback,
                         List.of(file.getFileName() + ": not an OSGi bundle (no Bundle-SymbolicName)"));
             }
-            MergedMetadata merged = MetadataMerger.merge(MetadataReader.sources(file, jarFile));
+            MergedMetadata merged = MetadataMerger.merge(JarMetadata.sources(file));
             List<String> problems = new ArrayList<>(merged.conflicts());
             problems.addAll(new MetadataValidator().validate(merged.metadata(), framework.version()));
             return new PluginCheck(file, merged.metadata(), problems);

@@ -6,13 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
@@ -22,14 +16,12 @@ import org.llmrecon.runtime.internal.metadata.MetadataSource;
 import org.osgi.framework.Bundle;
 
 /**
- * Collects a plugin's metadata sources, highest precedence first: the
- * sidecar beside its jar, JSON inside the bundle, the manifest, and what
- * the plugin's {@code getMetadata()} returned.
+ * Collects an installed plugin's metadata sources, highest precedence first:
+ * the sidecar beside its jar, JSON inside the bundle, the manifest, and what
+ * the plugin's {@code getMetadata()} returned. (A jar on disk is read by
+ * {@link org.llmrecon.runtime.internal.metadata.JarMetadata}.)
  */
 final class MetadataReader {
-    static final String BUNDLE_JSON = "META-INF/llmrecon/plugin.json";
-    static final String MANIFEST = "bundle manifest";
-
     private MetadataReader() {
     }
 
@@ -37,60 +29,24 @@ final class MetadataReader {
         List<MetadataSource> sources = new ArrayList<>();
         Path jar = PluginFolders.file(bundle.getLocation());
         if (jar != null) {
-            addSidecar(jar, sources);
+            Path sidecar = MetadataJson.sidecarOf(jar);
+            if (Files.isRegularFile(sidecar)) {
+                sources.add(MetadataSource.sidecar(sidecar, MetadataJson.parse(sidecar)));
+            }
         }
-        URL json = bundle.getEntry(BUNDLE_JSON);
+        URL json = bundle.getEntry(MetadataJson.BUNDLE_ENTRY);
         if (json != null) {
-            String name = bundle.getSymbolicName() + "!/" + BUNDLE_JSON;
+            String name = bundle.getSymbolicName() + "!/" + MetadataJson.BUNDLE_ENTRY;
             try (InputStream in = json.openStream()) {
-                sources.add(new MetadataSource(BUNDLE_JSON, MetadataJson.parse(in, name)));
+                sources.add(new MetadataSource(MetadataSource.BUNDLE_JSON, MetadataJson.parse(in, name)));
             } catch (IOException e) {
-                throw new MetadataException(name + ": cannot be read: " + e.getMessage());
+                throw new MetadataException(name, "cannot be read: " + e.getMessage());
             }
         }
-        sources.add(new MetadataSource(MANIFEST, ManifestMetadata.read(headers(bundle))));
+        sources.add(new MetadataSource(MetadataSource.BUNDLE_MANIFEST, ManifestMetadata.read(bundle.getHeaders(""))));
         if (fromService != null) {
-            sources.add(new MetadataSource("getMetadata()", fromService));
+            sources.add(new MetadataSource(MetadataSource.SERVICE, fromService));
         }
         return sources;
-    }
-
-    static List<MetadataSource> sources(Path jar, JarFile file) throws MetadataException {
-        List<MetadataSource> sources = new ArrayList<>();
-        addSidecar(jar, sources);
-        ZipEntry json = file.getEntry(BUNDLE_JSON);
-        if (json != null) {
-            String name = jar.getFileName() + "!/" + BUNDLE_JSON;
-            try (InputStream in = file.getInputStream(json)) {
-                sources.add(new MetadataSource(BUNDLE_JSON, MetadataJson.parse(in, name)));
-            } catch (IOException e) {
-                throw new MetadataException(name + ": cannot be read: " + e.getMessage());
-            }
-        }
-        try {
-            if (file.getManifest() != null) {
-                sources.add(new MetadataSource(MANIFEST, ManifestMetadata.read(file.getManifest())));
-            }
-        } catch (IOException e) {
-            throw new MetadataException(jar + ": the manifest cannot be read: " + e.getMessage());
-        }
-        return sources;
-    }
-
-    private static void addSidecar(Path jar, List<MetadataSource> sources) throws MetadataException {
-        Path sidecar = PluginFolders.sidecar(jar);
-        if (Files.isRegularFile(sidecar)) {
-            sources.add(new MetadataSource("sidecar " + sidecar, MetadataJson.parse(sidecar)));
-        }
-    }
-
-    private static Map<String, String> headers(Bundle bundle) {
-        Dictionary<String, String> raw = bundle.getHeaders("");
-        Map<String, String> headers = new HashMap<>();
-        for (Enumeration<String> keys = raw.keys(); keys.hasMoreElements();) {
-            String k = keys.nextElement();
-            headers.put(k, raw.get(k));
-        }
-        return headers;
     }
 }

@@ -40,8 +40,4 @@ final class PluginFolders {
         }
         return null;
     }
-
-    static Path sidecar(Path jar) {
-        return jar.resolveSibling(jar.getFileName() + ".metadata.json");
-    }
 }
