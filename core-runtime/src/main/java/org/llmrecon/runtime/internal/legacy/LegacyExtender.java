@@ -34,6 +34,8 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 public final class LegacyExtender implements BundleTrackerCustomizer<List<ServiceRegistration<PluginInterface>>> {
     /** Service property naming the declared class of an adapted legacy plugin. */
     public static final String DECLARED_CLASS = "llmrecon.legacy.class";
+    /** Service property naming the declared provider type, so a plugin that fails still shows its type. */
+    public static final String DECLARED_TYPE = "llmrecon.legacy.type";
     /** Ranking of adapted plugins: at equal version a plugin that publishes itself wins. */
     static final int RANKING = -1;
 
@@ -65,6 +67,9 @@ public final class LegacyExtender implements BundleTrackerCustomizer<List<Servic
             props.put(PluginTracker.LEGACY, Boolean.TRUE);
             props.put(Constants.SERVICE_RANKING, RANKING);
             props.put(DECLARED_CLASS, d.className());
+            if (d.type() != null) {
+                props.put(DECLARED_TYPE, d.type());
+            }
             try {
                 registrations.add(context.registerService(PluginInterface.class, adapt(bundle, d, version), props));
             } catch (IllegalStateException e) {

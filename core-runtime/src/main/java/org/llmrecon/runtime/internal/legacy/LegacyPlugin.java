@@ -57,6 +57,11 @@ final class LegacyPlugin implements PluginInterface {
         if (failure != null) {
             throw new LegacyPluginException(failure);
         }
+        return defaults(declaration, version);
+    }
+
+    /** @return the seed's default metadata for a legacy provider: name = type, the jar's version or 1.0.0 */
+    static PluginMetadata defaults(LegacyDeclaration declaration, String version) {
         return PluginMetadata.builder().name(declaration.type())
                 .version(version == null ? DEFAULT_VERSION : version).providerType(declaration.type())
                 .description("legacy provider " + declaration.className() + ", adapted by the runtime").build();
