@@ -212,8 +212,8 @@ public final class PluginTracker {
         PluginCandidate winner = valid.isEmpty() ? null : valid.get(0).with(PluginState.ACTIVE, null);
         for (PluginCandidate c : valid) {
             candidates.put(c.serviceId(), c == valid.get(0) ? winner
-                    : c.with(PluginState.SHADOWED, "shadowed by plugin '" + winner.name() + "' "
-                            + winner.metadata().version() + " for provider type '" + type + "'"));
+                    : c.with(PluginState.SHADOWED, "shadowed by " + (winner.legacy() ? "legacy " : "") + "plugin '"
+                            + winner.name() + "' " + winner.metadata().version() + " for provider type '" + type + "'"));
         }
         PluginCandidate before = winners.get(type);
         if (winner == null) {
