@@ -1,0 +1,194 @@
+package org.llmrecon.provider.openai;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.llmrecon.api.provider.MalformedResponseException;
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderTimeoutException;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One {@link HttpClient} per provider: HTTP/2 over TLS where the server offers it (ALPN), HTTP/1.1 with
+ * keep-alive on plain http, because the h2c upgrade the JDK would attempt there confuses several
+ * compatible servers. Its threads are ours and end on {@link #close()}.
+ */
+final class OpenAiHttp implements AutoCloseable {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Java 21 added HttpClient.shutdownNow(); on 17 the client ends with its executor and its last reference. */
+    private static final MethodHandle SHUTDOWN_NOW = shutdownNow();
+
+    private final ProviderSettings settings;
+    private final ErrorMapping errors;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final StreamWatch watch;
+    private volatile boolean closed;
+
+    OpenAiHttp(ProviderSettings settings, Clock clock) {
+        this.settings = settings;
+        this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
+        String name = "llmrecon-openai-" + INSTANCES.incrementAndGet();
+        this.executor = Executors.newCachedThreadPool(new DaemonThreads(name + "-http"));
+        this.client = HttpClient.newBuilder()
+                .version(settings.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+        this.watch = new StreamWatch(name + "-watch");
+    }
+
+    ErrorMapping errors() {
+        return errors;
+    }
+
+    JsonNode get(String path) {
+        return json("GET " + path, send(request(path, "application/json").GET().build(), "GET " + path));
+    }
+
+    JsonNode post(String path, JsonNode body) {
+        String call = "POST " + path;
+        return json(call, send(post(path, body, "application/json"), call));
+    }
+
+    /** Opens a streaming POST; the caller closes the returned stream. */
+    EventStream stream(String path, JsonNode body) {
+        String call = "POST " + path;
+        HttpResponse<java.io.InputStream> response = await(call, client.sendAsync(post(path, body, "text/event-stream"),
+                HttpResponse.BodyHandlers.ofInputStream()));
+        if (response.statusCode() / 100 != 2) {
+            byte[] error;
+            try (java.io.InputStream in = response.body()) {
+                error = in.readNBytes(1 << 20);
+            } catch (IOException e) {
+                error = new byte[0];
+            }
+            throw errors.toException(call, response.statusCode(), response.headers(), error);
+        }
+        return watch.open(new EventStream(call, response, settings.timeout()));
+    }
+
+    private HttpRequest post(String path, JsonNode body, String accept) {
+        try {
+            return request(path, accept).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
+        } catch (IOException e) {
+            throw new ProviderException("openai: cannot write the request body for " + path, e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String accept) {
+        if (closed) {
+            throw new ProviderUnavailableException("openai: the provider is closed");
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.resolve(path)).timeout(settings.timeout())
+                .header("Accept", accept);
+        if (!settings.config().apiKey().isEmpty()) {
+            builder.header("Authorization", "Bearer " + settings.config().apiKey().reveal());
+        }
+        if (settings.config().orgId() != null && !settings.config().orgId().isBlank()) {
+            builder.header("OpenAI-Organization", settings.config().orgId());
+        }
+        settings.headers().forEach(builder::setHeader);
+        return builder;
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, String call) {
+        HttpResponse<byte[]> response = await(call, client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+        if (response.statusCode() / 100 != 2) {
+            throw errors.toException(call, response.statusCode(), response.headers(), response.body());
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> await(String call, CompletableFuture<HttpResponse<T>> future) {
+        Duration timeout = settings.timeout();
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ProviderTimeoutException("openai: " + call + " got no answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderException("openai: " + call + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw transportFailure(call, e.getCause());
+        }
+    }
+
+    private ProviderException transportFailure(String call, Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            return new ProviderTimeoutException("openai: " + call + " timed out after " + settings.timeout(), cause);
+        }
+        if (cause instanceof EOFException) {
+            return new MalformedResponseException("openai: " + call + " answer ended early (truncated body)", cause);
+        }
+        if (closed) {
+            return new ProviderUnavailableException("openai: the provider was closed during " + call, cause);
+        }
+        return new ProviderException("openai: " + call + " could not reach " + settings.baseUri().getHost() + ": "
+                + cause, 0, "connection_error", null, null, true, null, cause);
+    }
+
+    private JsonNode json(String call, HttpResponse<byte[]> response) {
+        byte[] body = response.body();
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new MalformedResponseException("openai: " + call + " answered HTTP " + response.statusCode()
+                    + " with a body that is not a JSON object (" + body.length + " bytes)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watch.close();
+        executor.shutdownNow();
+        if (SHUTDOWN_NOW != null) {
+            try {
+                SHUTDOWN_NOW.invoke(client);
+            } catch (Throwable e) {
+                throw new IllegalStateException("openai: HttpClient.shutdownNow failed", e);
+            }
+        }
+    }
+
+    private static MethodHandle shutdownNow() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdownNow",
+                    MethodType.methodType(void.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiHttp[" + settings.baseUri().getScheme() + "://" + settings.baseUri().getRawAuthority() + "]";
+    }
+}
