@@ -1,6 +1,5 @@
 package org.llmrecon.provider.openai;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -18,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ProviderException;
@@ -73,8 +73,8 @@ final class OpenAiHttp implements AutoCloseable {
     /** Opens a streaming POST; the caller closes the returned stream. */
     EventStream stream(String path, JsonNode body) {
         String call = "POST " + path;
-        HttpResponse<java.io.InputStream> response = await(call, client.sendAsync(post(path, body, "text/event-stream"),
-                HttpResponse.BodyHandlers.ofInputStream()));
+        HttpResponse<java.io.InputStream> response = await(call, post(path, body, "text/event-stream"),
+                HttpResponse.BodySubscribers::ofInputStream);
         if (response.statusCode() / 100 != 2) {
             byte[] error;
             try (java.io.InputStream in = response.body()) {
@@ -113,14 +113,19 @@ final class OpenAiHttp implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String call) {
-        HttpResponse<byte[]> response = await(call, client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+        HttpResponse<byte[]> response = await(call, request, HttpResponse.BodySubscribers::ofByteArray);
         if (response.statusCode() / 100 != 2) {
             throw errors.toException(call, response.statusCode(), response.headers(), response.body());
         }
         return response;
     }
 
-    private <T> HttpResponse<T> await(String call, CompletableFuture<HttpResponse<T>> future) {
+    private <T> HttpResponse<T> await(String call, HttpRequest request, Supplier<HttpResponse.BodySubscriber<T>> body) {
+        AtomicInteger status = new AtomicInteger();
+        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request, info -> {
+            status.set(info.statusCode());
+            return body.get();
+        });
         Duration timeout = settings.timeout();
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -132,16 +137,17 @@ final class OpenAiHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ProviderException("openai: " + call + " was interrupted", e);
         } catch (ExecutionException e) {
-            throw transportFailure(call, e.getCause());
+            throw transportFailure(call, e.getCause(), status.get());
         }
     }
 
-    private ProviderException transportFailure(String call, Throwable cause) {
+    private ProviderException transportFailure(String call, Throwable cause, int status) {
         if (cause instanceof HttpTimeoutException) {
             return new ProviderTimeoutException("openai: " + call + " timed out after " + settings.timeout(), cause);
         }
-        if (cause instanceof EOFException) {
-            return new MalformedResponseException("openai: " + call + " answer ended early (truncated body)", cause);
+        if (status != 0 && cause instanceof IOException) {
+            return new MalformedResponseException("openai: " + call + " answer broke off after its HTTP " + status
+                    + " headers (truncated body): " + cause.getMessage(), cause);
         }
         if (closed) {
             return new ProviderUnavailableException("openai: the provider was closed during " + call, cause);
