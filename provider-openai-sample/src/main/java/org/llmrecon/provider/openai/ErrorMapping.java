@@ -32,7 +32,8 @@ final class ErrorMapping {
     ProviderException toException(String call, int status, HttpHeaders headers, byte[] body) {
         ApiError error = ApiError.parse(body);
         String prefix = "openai: " + call + " failed with HTTP " + status + ": ";
-        String message = prefix + (error.message() != null ? redaction.scrub(error.message()) : fallback(status, body));
+        String message = prefix + (error.message() != null ? redaction.scrub(error.message()) : fallback(body))
+                + (status == 404 ? " (no such model or endpoint; check the model id and baseUrl)" : "");
         Duration retryAfter = RetryAfter.from(headers, clock);
         if (status == 400 || status == 413 || status == 422) {
             return new InvalidRequestException(message, status, error.param(), error.code());
@@ -63,9 +64,9 @@ final class ErrorMapping {
         return new ProviderException(message, 0, error.type(), error.code(), error.param(), false, null, null);
     }
 
-    private String fallback(int status, byte[] body) {
+    private String fallback(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
-        String hint = status == 404 ? "the model or the endpoint does not exist (check baseUrl)" : "no error message";
-        return text.isEmpty() ? hint : hint + "; body starts with: " + redaction.scrub(text.length() > 120 ? text.substring(0, 120) : text);
+        return text.isEmpty() ? "no error message"
+                : "body starts with: " + redaction.scrub(text.length() > 120 ? text.substring(0, 120) : text);
     }
 }

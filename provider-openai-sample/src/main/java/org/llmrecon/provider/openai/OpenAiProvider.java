@@ -17,8 +17,11 @@ import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A client of the OpenAI HTTP API at the configured base URL. It never retries: the runtime's
@@ -51,12 +54,28 @@ final class OpenAiProvider implements Provider {
         return ResponseParser.models("GET /models", http.get("/models"));
     }
 
+    /**
+     * Compatible servers without {@code GET /models/{id}} answer 404 or send the whole list; the model is then
+     * looked up in the list.
+     */
     @Override
     public ModelInfo modelInfo(String modelId) {
         Objects.requireNonNull(modelId, "modelId");
         String path = "/models/" + URLEncoder.encode(modelId, StandardCharsets.UTF_8).replace("+", "%20")
                 .replace("%3A", ":");
-        return ResponseParser.model("GET " + path, http.get(path));
+        String call = "GET " + path;
+        JsonNode answer;
+        try {
+            answer = http.get(path);
+        } catch (ModelNotFoundException e) {
+            answer = http.get("/models");
+        }
+        if (answer.path("data").isArray()) {
+            return ResponseParser.models(call, answer).stream().filter(m -> m.id().equals(modelId)).findFirst()
+                    .orElseThrow(() -> new ModelNotFoundException("openai: model '" + modelId + "' is not served at "
+                            + settings.baseUri().getHost(), "model_not_found"));
+        }
+        return ResponseParser.model(call, answer);
     }
 
     /** From the family table, without a request; unknown models get the default of {@link ModelCatalog}. */

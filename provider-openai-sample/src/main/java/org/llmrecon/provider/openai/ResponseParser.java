@@ -94,7 +94,7 @@ final class ResponseParser {
                     Json.text(function.get("name")), Json.text(function.get("arguments"))));
         }
         JsonNode legacy = message.path("function_call");
-        if (legacy.isObject()) {
+        if (calls.isEmpty() && legacy.isObject()) {
             calls.add(new ToolCall(null, "function", Json.text(legacy.get("name")), Json.text(legacy.get("arguments"))));
         }
         return new ChatMessage(message.path("role").asText("assistant"), Json.text(message.get("content")),

@@ -91,10 +91,19 @@ class ErrorMappingTest {
 
     @Test
     void compatibleServerErrorShapesAreRead() {
-        assertTrue(failChat(422, "{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\"}]}", null)
-                .getMessage().contains("field required"));
+        ProviderException fastApi = failChat(422, "{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\"}]}",
+                null);
+        assertTrue(fastApi.getMessage().contains("body.messages: field required"), fastApi.getMessage());
+        assertEquals("messages", fastApi.param());
         assertTrue(failChat(400, "{\"error\":\"bad model\"}", null).getMessage().contains("bad model"));
-        assertTrue(failChat(404, "", null).getMessage().contains("check baseUrl"));
+        assertTrue(failChat(404, "", null).getMessage().contains("check the model id and baseUrl"));
+        assertTrue(failChat(404, "{\"error\":\"Not Found\",\"message\":\"Cannot POST /v1/x\"}", null).getMessage()
+                .contains("Not Found: Cannot POST /v1/x"));
+        InvalidRequestException prism = assertInstanceOf(InvalidRequestException.class, failChat(422,
+                "{\"title\":\"Invalid request\",\"detail\":\"Your request is not valid\",\"validation\":[{\"location\":"
+                + "[\"body\",\"temperature\"],\"message\":\"must be <= 2\"}]}", null));
+        assertEquals("temperature", prism.param());
+        assertTrue(prism.getMessage().endsWith("body.temperature: must be <= 2"), prism.getMessage());
         assertTrue(failChat(502, "<html>Bad Gateway</html>", null).getMessage().contains("Bad Gateway"));
     }
 

@@ -22,6 +22,7 @@ import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.ModelType;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderUnavailableException;
@@ -210,6 +211,27 @@ class OpenAiProviderTest {
         ModelInfo tuned = provider.modelInfo("ft:gpt-4o-mini:acme::x/y");
         assertTrue(tuned.supports(ModelCapability.JSON_MODE));
         assertEquals("/v1/models/ft:gpt-4o-mini:acme::x%2Fy", server.last().path());
+    }
+
+    @Test
+    void modelInfoFallsBackToTheListWhereServersLackIt() {
+        server.json("GET /models", 200, "{\"data\":[{\"id\":\"llama3\",\"owned_by\":\"me\"}]}")
+                .json("GET /models/listed", 200, "{\"object\":\"list\",\"data\":[{\"id\":\"listed\"}]}");
+        assertEquals("owned by me", provider(config()).modelInfo("llama3").description());
+        assertEquals("listed", provider.modelInfo("listed").id());
+        assertThrows(ModelNotFoundException.class, () -> provider.modelInfo("absent"));
+    }
+
+    @Test
+    void legacyFunctionCallIsReadWhenThereAreNoToolCalls() {
+        server.json("POST /chat/completions", 200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"function_call\":{\"name\":\"f\",\"arguments\":\"{}\"}},\"finish_reason\":\"function_call\"}]}");
+        ChatResponse response = provider(config()).chat(ChatRequest.builder().model("m").user("u").build());
+        assertEquals(List.of(new ToolCall(null, "function", "f", "{}")), response.choices().get(0).message().toolCalls());
+        server.json("POST /chat/completions", 200, CHAT_ANSWER.replace("\"tool_calls\":[", "\"function_call\":"
+                + "{\"name\":\"old\",\"arguments\":\"{}\"},\"tool_calls\":["));
+        assertEquals(1, provider.chat(ChatRequest.builder().model("m").user("u").build()).choices().get(0).message()
+                .toolCalls().size());
     }
 
     @Test
