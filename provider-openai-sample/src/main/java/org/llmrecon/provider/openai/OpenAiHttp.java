@@ -48,13 +48,25 @@ final class OpenAiHttp implements AutoCloseable {
         this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
         String name = "llmrecon-openai-" + INSTANCES.incrementAndGet();
         this.executor = Executors.newCachedThreadPool(new DaemonThreads(name + "-http"));
-        this.client = HttpClient.newBuilder()
-                .version(settings.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.client = buildClient(settings, executor);
         this.watch = new StreamWatch(name + "-watch");
+    }
+
+    /** The client's selector thread inherits the context class loader; it must not pin a bundle's loader. */
+    private static HttpClient buildClient(ProviderSettings settings, ExecutorService executor) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(null);
+        try {
+            return HttpClient.newBuilder()
+                    .version(settings.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     ErrorMapping errors() {

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.Tool;
+import org.llmrecon.api.provider.ToolCall;
 
 /**
  * A manual tool, not a test (the build never runs it): exercises the provider against real
@@ -45,6 +48,16 @@ public final class PeerCheck {
                     .tool(Tool.function("weather", "current weather",
                             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"))
                     .toolChoice("auto").responseFormat("{\"title\":\"answer\",\"type\":\"object\"}").build()).choices());
+            run(name, "chat with every field + tool round trip", failed, () -> p.chat(ChatRequest.builder()
+                    .model("o3-mini").system("sys").user("call the tool")
+                    .message(new ChatMessage("assistant", null, null,
+                            List.of(new ToolCall("call_1", "function", "weather", "{\"city\":\"Oslo\"}")), null))
+                    .message(new ChatMessage("tool", "{\"temp\":3}", null, null, "call_1"))
+                    .maxTokens(30).temperature(1.0).topP(0.9).n(1).stop("END").presencePenalty(0.1)
+                    .frequencyPenalty(0.2).logitBias("50256", -100).endUser("user-1").metadata("run", "peer")
+                    .tool(Tool.function("weather", "current weather", "{\"type\":\"object\"}")).toolChoice("weather")
+                    .responseFormat("{\"name\":\"answer\",\"strict\":true,\"schema\":{\"type\":\"object\"}}")
+                    .build()).choices().size());
             run(name, "chat+json_object", failed, () -> p.chat(ChatRequest.builder().user("json please")
                     .responseFormat("json_object").stop("END").n(1).build()).text());
             run(name, "stream", failed, () -> {
@@ -92,9 +105,13 @@ public final class PeerCheck {
     private static void run(String peer, String what, List<String> failed, Callable<Object> call) {
         try {
             System.out.println(peer + " | " + what + " | OK | " + call.call());
+        } catch (ProviderException e) {
+            failed.add(what);
+            System.out.println(peer + " | " + what + " | " + e.getClass().getSimpleName() + " status=" + e.status()
+                    + " param=" + e.param() + " retryAfter=" + e.retryAfter().orElse(null) + " | " + e.getMessage());
         } catch (Exception e) {
             failed.add(what);
-            System.out.println(peer + " | " + what + " | " + e.getClass().getSimpleName() + " | " + e.getMessage());
+            System.out.println(peer + " | " + what + " | " + e);
         }
     }
 }
