@@ -108,6 +108,9 @@ final class EventStream implements AutoCloseable {
         if (reason == Abort.PROVIDER_CLOSED) {
             return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            return new ProviderException("openai: " + call + " stream was interrupted", e);
+        }
         return new MalformedResponseException("openai: " + call + " stream broke off: " + e.getMessage(), e);
     }
 

@@ -1,9 +1,6 @@
 package org.llmrecon.provider.openai;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.ProviderTimeoutException;
@@ -27,14 +25,11 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One {@link HttpClient} per provider: HTTP/2 over TLS where the server offers it (ALPN), HTTP/1.1 with
- * keep-alive on plain http, because the h2c upgrade the JDK would attempt there confuses several
- * compatible servers. Its threads are ours and end on {@link #close()}.
+ * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
+ * the core API's exceptions, and opens event streams. Its threads are ours and end on {@link #close()}.
  */
 final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** Java 21 added HttpClient.shutdownNow(); on 17 the client ends with its executor and its last reference. */
-    private static final MethodHandle SHUTDOWN_NOW = shutdownNow();
 
     private final ProviderSettings settings;
     private final ErrorMapping errors;
@@ -48,25 +43,8 @@ final class OpenAiHttp implements AutoCloseable {
         this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
         String name = "llmrecon-openai-" + INSTANCES.incrementAndGet();
         this.executor = Executors.newCachedThreadPool(new DaemonThreads(name + "-http"));
-        this.client = buildClient(settings, executor);
+        this.client = HttpClientSetup.create(settings, executor);
         this.watch = new StreamWatch(name + "-watch");
-    }
-
-    /** The client's selector thread inherits the context class loader; it must not pin a bundle's loader. */
-    private static HttpClient buildClient(ProviderSettings settings, ExecutorService executor) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(null);
-        try {
-            return HttpClient.newBuilder()
-                    .version(settings.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(settings.timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(executor)
-                    .build();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
     }
 
     ErrorMapping errors() {
@@ -115,7 +93,12 @@ final class OpenAiHttp implements AutoCloseable {
         HttpRequest.Builder builder = HttpRequest.newBuilder(settings.resolve(path)).timeout(settings.timeout())
                 .header("Accept", accept);
         if (!settings.config().apiKey().isEmpty()) {
-            builder.header("Authorization", "Bearer " + settings.config().apiKey().reveal());
+            try {
+                builder.header("Authorization", "Bearer " + settings.config().apiKey().reveal());
+            } catch (IllegalArgumentException e) {
+                // the JDK's message would quote the key; ProviderSettings rejects such keys before this point
+                throw new InvalidConfigException("openai: apiKey cannot be sent in an HTTP header");
+            }
         }
         if (settings.config().orgId() != null && !settings.config().orgId().isBlank()) {
             builder.header("OpenAI-Organization", settings.config().orgId());
@@ -187,22 +170,7 @@ final class OpenAiHttp implements AutoCloseable {
         closed = true;
         watch.close();
         executor.shutdownNow();
-        if (SHUTDOWN_NOW != null) {
-            try {
-                SHUTDOWN_NOW.invoke(client);
-            } catch (Throwable e) {
-                throw new IllegalStateException("openai: HttpClient.shutdownNow failed", e);
-            }
-        }
-    }
-
-    private static MethodHandle shutdownNow() {
-        try {
-            return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdownNow",
-                    MethodType.methodType(void.class));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            return null;
-        }
+        HttpClientSetup.shutdownNow(client);
     }
 
     @Override

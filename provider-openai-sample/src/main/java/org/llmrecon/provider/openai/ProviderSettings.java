@@ -32,6 +32,12 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
         if (config.apiKey().isEmpty() && !isLoopback(base.getHost())) {
             throw invalid("apiKey is missing (only a loopback baseUrl may go without one)");
         }
+        if (!config.apiKey().reveal().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalid("apiKey contains spaces, line breaks or other characters an HTTP header cannot carry");
+        }
+        if (config.orgId() != null && !headerValue(config.orgId())) {
+            throw invalid("orgId contains line breaks or control characters");
+        }
         if (config.timeout().isZero() || config.timeout().isNegative()) {
             throw invalid("timeout must be positive, was " + config.timeout());
         }
@@ -39,8 +45,8 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
             if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw invalid("header '" + name + "' cannot be configured");
             }
-            if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw invalid("header '" + name + "' has an empty or multi-line value");
+            if (value == null || !headerValue(value)) {
+                throw invalid("header '" + name + "' has no value, or line breaks or control characters in it");
             }
         });
         for (String name : config.additionalParams().keySet()) {
@@ -83,6 +89,10 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
             throw invalid("baseUrl must not have a #fragment");
         }
         return URI.create(scheme + text.substring(scheme.length()));
+    }
+
+    private static boolean headerValue(String value) {
+        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f));
     }
 
     static boolean isLoopback(String host) {

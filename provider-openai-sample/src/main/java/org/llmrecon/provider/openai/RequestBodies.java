@@ -2,13 +2,10 @@ package org.llmrecon.provider.openai;
 
 import java.io.IOException;
 
-import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.InvalidRequestException;
-import org.llmrecon.api.provider.Tool;
-import org.llmrecon.api.provider.ToolCall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,7 +40,7 @@ final class RequestBodies {
         String model = model(request.model());
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
-        request.messages().forEach(m -> messages.add(message(m)));
+        request.messages().forEach(m -> messages.add(ChatJson.message(m)));
         if (stream) {
             body.put("stream", true);
             JsonNode options = params.streamOptions("chat");
@@ -76,10 +73,10 @@ final class RequestBodies {
         }
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(t -> tools.add(tool(t)));
+            request.tools().forEach(t -> tools.add(ChatJson.tool(t)));
         }
         if (request.toolChoice() != null && !request.toolChoice().isBlank()) {
-            body.set("tool_choice", toolChoice(request.toolChoice()));
+            body.set("tool_choice", ChatJson.toolChoice(request.toolChoice()));
         }
         if (request.responseFormat() != null && !request.responseFormat().isBlank()) {
             body.set("response_format", ResponseFormat.of(request.responseFormat()));
@@ -126,51 +123,6 @@ final class RequestBodies {
         }
         params.mergeInto(body, "embeddings");
         return body;
-    }
-
-    private static ObjectNode message(ChatMessage message) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("role", message.role());
-        if (message.content() != null) {
-            node.put("content", message.content());
-        }
-        if (message.name() != null) {
-            node.put("name", message.name());
-        }
-        if (!message.toolCalls().isEmpty()) {
-            ArrayNode calls = node.putArray("tool_calls");
-            for (ToolCall call : message.toolCalls()) {
-                ObjectNode entry = calls.addObject().put("id", call.id())
-                        .put("type", call.type() == null ? "function" : call.type());
-                entry.putObject("function").put("name", call.name())
-                        .put("arguments", call.arguments() == null ? "{}" : call.arguments());
-            }
-        }
-        if (message.toolCallId() != null) {
-            node.put("tool_call_id", message.toolCallId());
-        }
-        return node;
-    }
-
-    private static ObjectNode tool(Tool tool) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("type", tool.type());
-        ObjectNode function = node.putObject("function").put("name", tool.name());
-        if (tool.description() != null) {
-            function.put("description", tool.description());
-        }
-        if (tool.parameters() != null && !tool.parameters().isBlank()) {
-            function.set("parameters", jsonObject(tool.parameters(), "tools",
-                    "the parameters of tool '" + tool.name() + "' are not a JSON object"));
-        }
-        return node;
-    }
-
-    private static JsonNode toolChoice(String choice) {
-        if (choice.equals("none") || choice.equals("auto") || choice.equals("required")) {
-            return Json.MAPPER.getNodeFactory().textNode(choice);
-        }
-        ObjectNode node = Json.MAPPER.createObjectNode().put("type", "function");
-        node.putObject("function").put("name", choice);
-        return node;
     }
 
     static JsonNode jsonObject(String text, String param, String problem) {

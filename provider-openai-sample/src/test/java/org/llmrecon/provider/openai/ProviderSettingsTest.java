@@ -69,7 +69,10 @@ class ProviderSettingsTest {
     void otherFieldsAreChecked() {
         assertTrue(rejected(config().timeout(Duration.ZERO).build()).contains("timeout must be positive"));
         assertTrue(rejected(config().header("Host", "x").build()).contains("header 'Host' cannot be configured"));
-        assertTrue(rejected(config().header("X-A", "a\nb").build()).contains("multi-line"));
+        assertTrue(rejected(config().header("X-A", "a\nb").build()).contains("line breaks"));
+        assertTrue(rejected(config().orgId("org\r\nX-Evil: 1").build()).contains("orgId"));
+        assertTrue(rejected(ProviderConfig.builder("openai").apiKey(KEY + "\n").build()).contains("apiKey contains"));
+        assertTrue(rejected(ProviderConfig.builder("openai").apiKey("sk-with space").build()).contains("apiKey contains"));
         assertTrue(rejected(config().param("stream", "true").build()).contains("param 'stream'"));
         assertTrue(rejected(config().param("chat.messages", "[]").build()).contains("param 'chat.messages'"));
         assertTrue(rejected(ProviderConfig.builder("anthropic").apiKey(KEY).build()).contains("expected 'openai'"));
