@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -251,6 +256,26 @@ class OpenAiProviderTest {
         provider(config()).listModels();
         provider.listModels();
         assertEquals(server.requests.get(0).remotePort(), server.requests.get(1).remotePort());
+    }
+
+    @Test
+    void oneProviderServesConcurrentCalls() throws Exception {
+        server.json("POST /chat/completions", 200, CHAT_ANSWER);
+        provider(config());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ChatResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ChatRequest request = ChatRequest.builder().model("m").user("call " + i).build();
+                answers.add(pool.submit(() -> provider.chat(request)));
+            }
+            for (Future<ChatResponse> answer : answers) {
+                assertEquals(17, answer.get(20, TimeUnit.SECONDS).usage().totalTokens());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(40, server.requests.size());
     }
 
     @Test
