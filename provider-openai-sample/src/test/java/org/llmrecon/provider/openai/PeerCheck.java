@@ -25,14 +25,13 @@ public final class PeerCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        int failures = 0;
+        int exceptions = 0;
         for (String arg : args) {
             String name = arg.substring(0, arg.indexOf('='));
             String url = arg.substring(arg.indexOf('=') + 1);
-            failures += check(name, url);
+            exceptions += check(name, url);
         }
-        System.out.println(failures == 0 ? "ALL PASSED" : failures + " FAILED");
-        System.exit(failures == 0 ? 0 : 1);
+        System.out.println(exceptions + " calls ended in an exception; judge each line above");
     }
 
     private static int check(String name, String url) {
@@ -99,7 +98,7 @@ public final class PeerCheck {
                     .temperature(7.0).build()).text());
         }
         System.out.println(name + ": " + (failed.isEmpty() ? "no exceptions" : "exceptions in " + failed));
-        return 0;
+        return failed.size();
     }
 
     private static void run(String peer, String what, List<String> failed, Callable<Object> call) {
