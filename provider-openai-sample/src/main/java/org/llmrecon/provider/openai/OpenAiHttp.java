@@ -1,6 +1,7 @@
 package org.llmrecon.provider.openai;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,18 +64,15 @@ final class OpenAiHttp implements AutoCloseable {
     /** Opens a streaming POST; the caller closes the returned stream. */
     EventStream stream(String path, JsonNode body) {
         String call = "POST " + path;
-        HttpResponse<java.io.InputStream> response = await(call, post(path, body, "text/event-stream"),
+        HttpResponse<InputStream> response = await(call, post(path, body, "text/event-stream"),
                 HttpResponse.BodySubscribers::ofInputStream);
+        EventStream stream = watch.open(new EventStream(call, response, settings.timeout()));
         if (response.statusCode() / 100 != 2) {
-            byte[] error;
-            try (java.io.InputStream in = response.body()) {
-                error = in.readNBytes(1 << 20);
-            } catch (IOException e) {
-                error = new byte[0];
+            try (stream) {
+                throw errors.toException(call, response.statusCode(), response.headers(), stream.readAll());
             }
-            throw errors.toException(call, response.statusCode(), response.headers(), error);
         }
-        return watch.open(new EventStream(call, response, settings.timeout()));
+        return stream;
     }
 
     private HttpRequest post(String path, JsonNode body, String accept) {
