@@ -175,6 +175,9 @@ class ChatStreamTest {
         MalformedResponseException e = assertThrows(MalformedResponseException.class,
                 () -> provider(config()).chatStream(REQUEST, c -> true));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        ErrorMappingTest.assertNoKey(e);
+        assertFalse(provider.toString().contains(OpenAiProviderTest.KEY));
+        assertFalse(provider.config().toString().contains(OpenAiProviderTest.KEY));
     }
 
     @Test
@@ -198,11 +201,14 @@ class ChatStreamTest {
         server.on("POST /chat/completions", exchange -> {
             OutputStream out = FakeOpenAi.startEvents(exchange);
             FakeOpenAi.event(out, chunk("a", null));
-            FakeOpenAi.event(out, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"code\":\"busy\"}}");
+            FakeOpenAi.event(out, "{\"error\":{\"message\":\"overloaded for key " + OpenAiProviderTest.KEY
+                    + "\",\"type\":\"server_error\",\"code\":\"busy\"}}");
         });
         ProviderException e = assertThrows(ProviderException.class, () -> provider(config()).chatStream(REQUEST, c -> true));
         assertEquals("server_error", e.type());
+        assertEquals("busy", e.code());
         assertTrue(e.getMessage().contains("overloaded"));
+        ErrorMappingTest.assertNoKey(e);
     }
 
     @Test
