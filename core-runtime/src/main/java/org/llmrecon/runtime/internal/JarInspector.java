@@ -1,0 +1,105 @@
+package org.llmrecon.runtime.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipException;
+
+import org.llmrecon.api.plugin.FrameworkInfo;
+import org.llmrecon.api.plugin.PluginCheck;
+import org.llmrecon.api.plugin.PluginDiscovery;
+import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.runtime.internal.metadata.JarMetadata;
+import org.llmrecon.runtime.internal.metadata.MergedMetadata;
+import org.llmrecon.runtime.internal.metadata.MetadataException;
+import org.llmrecon.runtime.internal.metadata.MetadataMerger;
+import org.llmrecon.runtime.internal.metadata.MetadataValidator;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@link PluginDiscovery}: reads a jar, its bundle JSON and its sidecar,
+ * merges and validates the metadata, without installing anything.
+ */
+@Component
+public final class JarInspector implements PluginDiscovery {
+    private final FrameworkInfo framework;
+    private final List<Path> folders;
+
+    /**
+     * @param context the runtime bundle's context
+     * @param framework the running framework
+     */
+    @Activate
+    public JarInspector(BundleContext context, @Reference FrameworkInfo framework) {
+        this(framework, PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY)));
+    }
+
+    JarInspector(FrameworkInfo framework, List<Path> folders) {
+        this.framework = framework;
+        this.folders = folders;
+    }
+
+    @Override
+    public List<PluginCheck> discover() {
+        List<PluginCheck> checks = new ArrayList<>();
+        for (Path folder : folders) {
+            for (Path jar : jars(folder)) {
+                checks.add(check(jar));
+            }
+        }
+        return checks;
+    }
+
+    static List<Path> jars(Path folder) {
+        List<Path> jars = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return jars;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.jar")) {
+            s.forEach(p -> jars.add(p.toAbsolutePath().normalize()));
+        } catch (IOException e) {
+            return jars;
+        }
+        jars.sort(null);
+        return jars;
+    }
+
+    @Override
+    public PluginCheck check(Path jar) {
+        Path file = jar.toAbsolutePath().normalize();
+        PluginMetadata fallback = PluginMetadata.builder().name(file.getFileName().toString()).build();
+        if (!Files.isRegularFile(file)) {
+            return new PluginCheck(file, fallback, List.of(file + ": no such file"));
+        }
+        try (JarFile jarFile = new JarFile(file.toFile())) {
+            Manifest manifest = jarFile.getManifest();
+            if (manifest == null) {
+                return new PluginCheck(file, fallback, List.of(file.getFileName() + ": no META-INF/MANIFEST.MF"));
+            }
+            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+                return new PluginCheck(file, fallback,
+                        List.of(file.getFileName() + ": not an OSGi bundle (no Bundle-SymbolicName)"));
+            }
+            MergedMetadata merged = MetadataMerger.merge(JarMetadata.sources(file));
+            List<String> problems = new ArrayList<>(merged.conflicts());
+            problems.addAll(new MetadataValidator().validate(merged.metadata(), framework.version()));
+            return new PluginCheck(file, merged.metadata(), problems);
+        } catch (ZipException e) {
+            return new PluginCheck(file, fallback, List.of(file.getFileName() + ": not a valid jar (" + e.getMessage()
+                    + ")"));
+        } catch (IOException e) {
+            return new PluginCheck(file, fallback, List.of(file.getFileName() + ": cannot be read (" + e.getMessage()
+                    + ")"));
+        } catch (MetadataException e) {
+            return new PluginCheck(file, fallback, List.of(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.llmrecon.runtime.internal;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.plugin.PluginState;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * Remembers the class loader of every plugin bundle weakly; after the bundle
+ * is uninstalled, a loader still reachable some time later is reported as a
+ * leak, with the threads it still runs.
+ */
+final class LeakWatch {
+    private record Watched(long bundleId, String name, String location, WeakReference<ClassLoader> loader,
+            long uninstalledAt) {
+    }
+
+    private final Duration delay;
+    private final Map<Long, Watched> live = new ConcurrentHashMap<>();
+    private final Queue<Watched> uninstalled = new ConcurrentLinkedQueue<>();
+    private volatile long lastGc;
+
+    LeakWatch(Duration delay) {
+        this.delay = delay;
+    }
+
+    void watch(Bundle bundle, String name) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
+        if (loader != null) {
+            live.put(bundle.getBundleId(),
+                    new Watched(bundle.getBundleId(), name, bundle.getLocation(), new WeakReference<>(loader), 0));
+        }
+    }
+
+    void uninstalled(Bundle bundle) {
+        Watched w = live.remove(bundle.getBundleId());
+        if (w != null) {
+            uninstalled.add(new Watched(w.bundleId(), w.name(), w.location(), w.loader(), System.nanoTime()));
+        }
+    }
+
+    /** @return the plugins whose class loader outlived their uninstallation by more than the delay */
+    List<PluginInfo> leaks() {
+        uninstalled.removeIf(w -> w.loader().get() == null);
+        long now = System.nanoTime();
+        if (uninstalled.stream().anyMatch(w -> now - w.uninstalledAt() > delay.toNanos())
+                && now - lastGc > delay.toNanos()) {
+            lastGc = now;
+            System.gc();
+            uninstalled.removeIf(w -> w.loader().get() == null);
+        }
+        List<PluginInfo> leaks = new ArrayList<>();
+        uninstalled.forEach(w -> {
+            ClassLoader loader = w.loader().get();
+            long seconds = Duration.ofNanos(now - w.uninstalledAt()).toSeconds();
+            if (loader != null && now - w.uninstalledAt() > delay.toNanos()) {
+                leaks.add(new PluginInfo(w.name(), null, null, PluginState.LEAKED,
+                        "class loader still reachable " + seconds + " s after uninstall" + threads(loader),
+                        w.location(), w.bundleId(), false, null));
+            }
+        });
+        return leaks;
+    }
+
+    private static String threads(ClassLoader loader) {
+        List<String> names = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getContextClassLoader() == loader || t.getClass().getClassLoader() == loader)
+                .map(Thread::getName).sorted().toList();
+        return names.isEmpty() ? "" : "; threads still running: " + String.join(", ", names);
+    }
+}

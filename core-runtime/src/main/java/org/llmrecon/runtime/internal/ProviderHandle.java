@@ -1,0 +1,188 @@
+package org.llmrecon.runtime.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ChatResponse;
+import org.llmrecon.api.provider.ChatStreamListener;
+import org.llmrecon.api.provider.CompletionRequest;
+import org.llmrecon.api.provider.CompletionResponse;
+import org.llmrecon.api.provider.EmbeddingRequest;
+import org.llmrecon.api.provider.EmbeddingResponse;
+import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.provider.ModelCapability;
+import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.Provider;
+import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.api.provider.RateLimitConfig;
+import org.llmrecon.api.provider.RetryConfig;
+import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.runtime.internal.resilience.CallGuard;
+
+/**
+ * The stable handle of one provider type. Every call goes through the
+ * runtime's {@link CallGuard} to the current {@link ProviderInstance}; when
+ * the plugin is replaced, new calls reach the new instance and calls in
+ * flight finish on the old one.
+ */
+final class ProviderHandle implements ManagedProvider {
+    private final String type;
+    private final ProviderSlot slot;
+    private final CallGuard guard;
+
+    ProviderHandle(String type, ProviderSlot slot, CallGuard guard) {
+        this.type = type;
+        this.slot = slot;
+        this.guard = guard;
+    }
+
+    ProviderSlot slot() {
+        return slot;
+    }
+
+    CallGuard guard() {
+        return guard;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public ProviderConfig config() {
+        return invoke(Provider::config);
+    }
+
+    @Override
+    public List<ModelInfo> listModels() {
+        return invoke(Provider::listModels);
+    }
+
+    @Override
+    public ModelInfo modelInfo(String modelId) {
+        return invoke(p -> p.modelInfo(modelId));
+    }
+
+    @Override
+    public boolean supportsModel(String modelId) {
+        return invoke(p -> p.supportsModel(modelId));
+    }
+
+    @Override
+    public Set<ModelCapability> capabilities(String modelId) {
+        return invoke(p -> p.capabilities(modelId));
+    }
+
+    @Override
+    public boolean supportsCapability(String modelId, ModelCapability capability) {
+        return invoke(p -> p.supportsCapability(modelId, capability));
+    }
+
+    @Override
+    public CompletionResponse complete(CompletionRequest request) {
+        return guard.call(model(request.model()), () -> invoke(p -> p.complete(request)), CompletionResponse::usage);
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        return guard.call(model(request.model()), () -> invoke(p -> p.chat(request)), ChatResponse::usage);
+    }
+
+    @Override
+    public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
+        AtomicBoolean started = new AtomicBoolean();
+        ChatStreamListener marking = chunk -> {
+            started.set(true);
+            return listener.onChunk(chunk);
+        };
+        return guard.callStream(model(request.model()), () -> invoke(p -> p.chatStream(request, marking)),
+                started::get, ChatResponse::usage);
+    }
+
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) {
+        return guard.call(model(request.model()), () -> invoke(p -> p.embed(request)), EmbeddingResponse::usage);
+    }
+
+    @Override
+    public int countTokens(String text, String modelId) {
+        return invoke(p -> p.countTokens(text, modelId));
+    }
+
+    @Override
+    public RetryConfig retryConfig() {
+        return guard.settings().retry();
+    }
+
+    @Override
+    public void updateRetryConfig(RetryConfig config) {
+        guard.update(s -> s.withRetry(config));
+    }
+
+    @Override
+    public RateLimitConfig rateLimitConfig() {
+        return guard.settings().rateLimit();
+    }
+
+    @Override
+    public void updateRateLimitConfig(RateLimitConfig config) {
+        guard.update(s -> s.withRateLimit(config));
+    }
+
+    @Override
+    public UsageMetrics usageMetrics() {
+        return guard.metrics();
+    }
+
+    @Override
+    public Map<String, UsageMetrics> usageMetricsByModel() {
+        return guard.metricsByModel();
+    }
+
+    @Override
+    public void resetMetrics() {
+        guard.resetMetrics();
+    }
+
+    @Override
+    public void close() {
+        // the runtime owns the instance behind this handle
+    }
+
+    @Override
+    public String toString() {
+        return "ManagedProvider[" + type + "]";
+    }
+
+    private String model(String requested) {
+        if (requested != null && !requested.isBlank()) {
+            return requested;
+        }
+        String def = slot.defaultModel();
+        return def == null ? "default" : def;
+    }
+
+    private <T> T invoke(Function<Provider, T> call) {
+        ProviderInstance instance = slot.acquire();
+        try {
+            return call.apply(instance.provider());
+        } catch (ProviderException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            if (instance.retired()) {
+                throw new ProviderUnavailableException("provider '" + type + "' was unloaded during the call ("
+                        + Callouts.oneLine(e) + ")", e);
+            }
+            throw e;
+        } finally {
+            instance.exit();
+        }
+    }
+}

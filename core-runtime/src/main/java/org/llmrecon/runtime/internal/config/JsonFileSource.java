@@ -1,0 +1,110 @@
+package org.llmrecon.runtime.internal.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A JSON file of provider settings: {@code {"openai": {"apiKey": "...",
+ * "retry": {"maxRetries": 2}}}}; nested objects become dotted keys. Re-read
+ * when the file changes; a broken file keeps the last good values and is
+ * reported as one line.
+ */
+final class JsonFileSource {
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private final Path file;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private FileTime readAt;
+    private Map<String, Map<String, String>> values = Map.of();
+    private String problem;
+
+    JsonFileSource(Path file) {
+        this.file = file;
+    }
+
+    synchronized Map<String, String> values(String type) {
+        refresh();
+        return values.getOrDefault(type, Map.of());
+    }
+
+    synchronized Set<String> types() {
+        refresh();
+        return values.keySet();
+    }
+
+    synchronized String problem() {
+        refresh();
+        return problem;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private void refresh() {
+        if (file == null || !Files.isRegularFile(file)) {
+            values = Map.of();
+            problem = null;
+            return;
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            if (modified.equals(readAt)) {
+                return;
+            }
+            readAt = modified;
+            if (Files.size(file) > MAX_BYTES) {
+                problem = file + ": larger than " + MAX_BYTES + " bytes; ignored";
+                return;
+            }
+            JsonNode root = mapper.readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                problem = file + ": the top level must be an object of provider types";
+                return;
+            }
+            Map<String, Map<String, String>> read = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isObject()) {
+                    problem = file + ": '" + e.getKey() + "' must be an object of settings";
+                    return;
+                }
+                Map<String, String> flat = new HashMap<>();
+                flatten("", e.getValue(), flat);
+                read.put(e.getKey(), Map.copyOf(flat));
+            }
+            values = Map.copyOf(read);
+            problem = null;
+        } catch (JsonProcessingException e) {
+            problem = file + ": line " + e.getLocation().getLineNr() + ": malformed JSON: " + e.getOriginalMessage();
+        } catch (IOException e) {
+            problem = file + ": cannot be read: " + e.getMessage();
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
+        node.fields().forEachRemaining(e -> {
+            String key = prefix + e.getKey();
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                flatten(key + ".", v, into);
+            } else if (v.isArray()) {
+                StringBuilder b = new StringBuilder();
+                v.forEach(x -> b.append(b.length() == 0 ? "" : ",").append(x.asText()));
+                into.put(key, b.toString());
+            } else if (!v.isNull()) {
+                into.put(key, v.asText());
+            }
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package org.llmrecon.provider.mock;
+
+import java.util.List;
+import java.util.Set;
+
+import org.llmrecon.api.provider.InvalidRequestException;
+import org.llmrecon.api.provider.ModelCapability;
+import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ModelNotFoundException;
+import org.llmrecon.api.provider.ModelType;
+import org.llmrecon.api.provider.Pricing;
+
+/** The models the mock serves: one per kind of operation. */
+final class MockModels {
+
+    static final String CHAT = "mock-chat";
+    static final String COMPLETION = "mock-completion";
+    static final String EMBEDDING = "mock-embedding";
+    static final int EMBEDDING_DIMENSIONS = 64;
+
+    private static final Pricing FREE = new Pricing(0.0, 0.0, "USD");
+
+    static final List<ModelInfo> ALL = List.of(
+            new ModelInfo(CHAT, MockPlugin.TYPE, ModelType.CHAT,
+                    Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), 8192, null, "1",
+                    "Answers with the configured reply, streamed token by token", FREE),
+            new ModelInfo(COMPLETION, MockPlugin.TYPE, ModelType.TEXT_COMPLETION,
+                    Set.of(ModelCapability.TEXT_COMPLETION), 4096, null, "1",
+                    "Completes a prompt with the configured reply", FREE),
+            new ModelInfo(EMBEDDING, MockPlugin.TYPE, ModelType.EMBEDDING,
+                    Set.of(ModelCapability.EMBEDDING), 2048, null, "1",
+                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", FREE));
+
+    private MockModels() {
+    }
+
+    static List<String> ids() {
+        return ALL.stream().map(ModelInfo::id).toList();
+    }
+
+    /** @throws ModelNotFoundException when there is no such model */
+    static ModelInfo find(String id) {
+        return ALL.stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ModelNotFoundException("mock: no model '" + id + "' (known: "
+                        + String.join(", ", ids()) + ")", "model_not_found"));
+    }
+
+    /**
+     * Picks the model of a request: the one it names, else the configured
+     * default when it can do the job, else the first model that can.
+     *
+     * @throws ModelNotFoundException when the named model does not exist
+     * @throws InvalidRequestException when it lacks the capability
+     */
+    static ModelInfo forRequest(String requested, String configuredDefault, ModelCapability needed) {
+        if (requested == null) {
+            if (configuredDefault != null && find(configuredDefault).supports(needed)) {
+                return find(configuredDefault);
+            }
+            return ALL.stream().filter(m -> m.supports(needed)).findFirst().orElseThrow();
+        }
+        ModelInfo model = find(requested);
+        if (!model.supports(needed)) {
+            throw new InvalidRequestException("mock: model '" + requested + "' does not support " + needed.id(), 400,
+                    "model", "unsupported_model");
+        }
+        return model;
+    }
+}
