@@ -42,6 +42,7 @@ final class ModelCatalog {
             new Family("gpt-4o-mini-tts", null, Set.of(), 2_000, "o200k_base", false),
             new Family("gpt-5", ModelType.CHAT, VISION, 400_000, "o200k_base", true),
             new Family("gpt-4.1", ModelType.CHAT, VISION, 1_047_576, "o200k_base", false),
+            new Family("gpt-4.5", ModelType.CHAT, VISION, 128_000, "o200k_base", false),
             new Family("gpt-4o", ModelType.CHAT, VISION, 128_000, "o200k_base", false),
             new Family("chatgpt-4o", ModelType.CHAT, EnumSet.of(CHAT_COMPLETION, STREAMING, JSON_MODE, IMAGE_ANALYSIS),
                     128_000, "o200k_base", false),

@@ -8,10 +8,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
- * the core API's exceptions, and opens event streams. Its threads are ours and end on {@link #close()}.
+ * the core API's exceptions, and opens event streams. Its threads are ours and end on {@link #close()}, which
+ * also fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout.
  */
 final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -37,6 +42,7 @@ final class OpenAiHttp implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final StreamWatch watch;
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     OpenAiHttp(ProviderSettings settings, Clock clock) {
@@ -115,13 +121,24 @@ final class OpenAiHttp implements AutoCloseable {
 
     private <T> HttpResponse<T> await(String call, HttpRequest request, Supplier<HttpResponse.BodySubscriber<T>> body) {
         AtomicInteger status = new AtomicInteger();
-        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request, info -> {
-            status.set(info.statusCode());
-            return body.get();
-        });
+        CompletableFuture<HttpResponse<T>> future;
+        try {
+            future = client.sendAsync(request, info -> {
+                status.set(info.statusCode());
+                return body.get();
+            });
+        } catch (RejectedExecutionException e) {
+            throw new ProviderUnavailableException("openai: the provider is closed", e);
+        }
+        inFlight.add(future);
+        if (closed) {
+            future.cancel(true);
+        }
         Duration timeout = settings.timeout();
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (CancellationException e) {
+            throw new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new ProviderTimeoutException("openai: " + call + " got no answer within " + timeout, e);
@@ -131,19 +148,21 @@ final class OpenAiHttp implements AutoCloseable {
             throw new ProviderException("openai: " + call + " was interrupted", e);
         } catch (ExecutionException e) {
             throw transportFailure(call, e.getCause(), status.get());
+        } finally {
+            inFlight.remove(future);
         }
     }
 
     private ProviderException transportFailure(String call, Throwable cause, int status) {
+        if (closed) {
+            return new ProviderUnavailableException("openai: the provider was closed during " + call, cause);
+        }
         if (cause instanceof HttpTimeoutException) {
             return new ProviderTimeoutException("openai: " + call + " timed out after " + settings.timeout(), cause);
         }
         if (status != 0 && cause instanceof IOException) {
             return new MalformedResponseException("openai: " + call + " answer broke off after its HTTP " + status
                     + " headers (truncated body): " + cause.getMessage(), cause);
-        }
-        if (closed) {
-            return new ProviderUnavailableException("openai: the provider was closed during " + call, cause);
         }
         return new ProviderException("openai: " + call + " could not reach " + settings.baseUri().getHost() + ": "
                 + cause, 0, "connection_error", null, null, true, null, cause);
@@ -166,6 +185,7 @@ final class OpenAiHttp implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        inFlight.forEach(future -> future.cancel(true));
         watch.close();
         executor.shutdownNow();
         HttpClientSetup.shutdownNow(client);

@@ -2,6 +2,7 @@ package org.llmrecon.provider.openai;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,10 @@ final class StreamWatch implements AutoCloseable {
     }
 
     private void schedule(EventStream stream, long delayNanos) {
-        if (!timer.isShutdown()) {
+        try {
             timer.schedule(() -> check(stream), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            stream.abort(EventStream.Abort.PROVIDER_CLOSED);
         }
     }
 

@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.ProviderTimeoutException;
+import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.ServerException;
 
@@ -135,6 +141,26 @@ class ErrorMappingTest {
                 () -> provider(Duration.ofSeconds(1)).chat(REQUEST));
         assertTrue(e.retryable());
         assertNoKey(e);
+    }
+
+    @Test
+    void closingTheProviderFailsCallsInFlight() throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        server.on("POST /chat/completions", exchange -> {
+            received.countDown();
+            ChatStreamTest.await(release);
+        });
+        provider(Duration.ofMinutes(5));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> call = caller.submit(() -> provider.chat(REQUEST));
+            assertTrue(ChatStreamTest.await(received));
+            provider.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(20, TimeUnit.SECONDS));
+            assertInstanceOf(ProviderUnavailableException.class, e.getCause());
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     @Test
