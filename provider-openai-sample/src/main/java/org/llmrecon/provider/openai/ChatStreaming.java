@@ -1,6 +1,7 @@
 package org.llmrecon.provider.openai;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import org.llmrecon.api.provider.ChatChunk;
 import org.llmrecon.api.provider.ChatResponse;
@@ -53,8 +54,8 @@ final class ChatStreaming {
     }
 
     private ChatResponse whole(ChatStreamListener listener) {
-        ChatResponse response = ResponseParser.chat(stream.call(), parse(new String(stream.readAll(),
-                java.nio.charset.StandardCharsets.UTF_8)));
+        ChatResponse response = ResponseParser.chat(stream.call(),
+                parse(new String(stream.readAll(), StandardCharsets.UTF_8)));
         for (var choice : response.choices()) {
             boolean last = choice == response.choices().get(response.choices().size() - 1);
             ChatChunk chunk = new ChatChunk(response.id(), response.model(), choice.index(), choice.message().content(),
