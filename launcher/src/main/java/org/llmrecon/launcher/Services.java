@@ -28,13 +28,22 @@ final class Services implements AutoCloseable {
             Object service = tracker.waitForService(timeout.toMillis());
             if (service == null) {
                 throw new IllegalStateException(type.getSimpleName() + " is not available after " + timeout.toSeconds()
-                        + " s (is the core-runtime bundle active?)");
+                        + " s" + inactive());
             }
             return type.cast(service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
         }
+    }
+
+    private String inactive() {
+        String names = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getState() != org.osgi.framework.Bundle.ACTIVE
+                        && b.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) == null)
+                .map(b -> b.getSymbolicName() + " (state " + b.getState() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return names.isEmpty() ? "" : "; bundles not active: " + names;
     }
 
     @Override
