@@ -36,14 +36,14 @@ final class PluginView {
 
     static String check(PluginCheck c) {
         PluginMetadata m = c.metadata();
-        String what = c.file().getFileName() + ": " + (m.name() == null ? "" : m.name() + " ")
-                + (m.version() == null ? "" : m.version() + " ") + (m.providerType() == null ? ""
-                        : "(type " + m.providerType() + ")");
+        String details = ((m.name() == null ? "" : m.name() + " ") + (m.version() == null ? "" : m.version() + " ")
+                + (m.providerType() == null ? "" : "(type " + m.providerType() + ")")).strip();
+        String what = c.file().getFileName() + (details.isEmpty() ? "" : ": " + details);
         if (!c.valid()) {
-            throw new IllegalArgumentException(what.strip() + ": invalid: " + Text.clean(String.join("; ",
+            throw new IllegalArgumentException(what + ": invalid: " + Text.clean(String.join("; ",
                     c.problems())));
         }
-        return what.strip() + ": valid";
+        return what + ": valid";
     }
 
     static Map<String, Object> json(PluginInfo p) {

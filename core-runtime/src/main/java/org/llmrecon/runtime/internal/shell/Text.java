@@ -39,7 +39,8 @@ final class Text {
     }
 
     static String keyValues(Map<String, ?> values) {
-        int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = values.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().toString().isEmpty())
+                .mapToInt(e -> e.getKey().length()).max().orElse(0);
         StringBuilder b = new StringBuilder();
         values.forEach((k, v) -> {
             if (v != null && !v.toString().isEmpty()) {
