@@ -49,11 +49,13 @@ public final class LlmRecon implements AutoCloseable {
     private final Path storage;
     private final Services services;
     private final List<Path> pluginFolders;
+    private final Path etcFolder;
 
-    private LlmRecon(Framework framework, Path storage, List<Path> pluginFolders, Duration timeout) {
+    private LlmRecon(Framework framework, Path storage, List<Path> pluginFolders, Path etcFolder, Duration timeout) {
         this.framework = framework;
         this.storage = storage;
         this.pluginFolders = pluginFolders;
+        this.etcFolder = etcFolder;
         this.services = new Services(framework.getBundleContext(), timeout);
     }
 
@@ -89,13 +91,20 @@ public final class LlmRecon implements AutoCloseable {
 
     /**
      * Waits until every {@code *.jar} that is in the plugin folders now has been
-     * processed: listed by the plugin manager in a state other than PENDING.
+     * processed (listed by the plugin manager in a state other than PENDING, and
+     * offered by the factory when ACTIVE), and every provider configuration file
+     * in the etc folder now has been applied.
      *
      * @param timeout how long to wait at most
-     * @return the jars still pending when the time ran out; empty when all were processed
+     * @return the files still pending when the time ran out; empty when all were processed
      */
     public List<Path> awaitPlugins(Duration timeout) {
-        return new PluginsReady(pluginFolders, this::pluginManager, this::providerFactory).await(timeout);
+        long start = System.nanoTime();
+        List<Path> pending = new ArrayList<>(new ConfigsReady(framework.getBundleContext(), etcFolder).await(timeout));
+        Duration left = timeout.minusNanos(System.nanoTime() - start);
+        pending.addAll(new PluginsReady(pluginFolders, this::pluginManager, this::providerFactory)
+                .await(left.isNegative() ? Duration.ZERO : left));
+        return pending;
     }
 
     /** Stops the framework, waits for it and deletes its cache. */
@@ -197,7 +206,7 @@ public final class LlmRecon implements AutoCloseable {
                         b.start();
                     }
                 }
-                LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), timeout);
+                LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout);
                 for (String[] c : configs) {
                     running.configManager().set(c[0], c[1], c[2]);
                 }

@@ -90,7 +90,7 @@ public final class Main {
             } else {
                 List<Path> pending = runtime.awaitPlugins(READY);
                 if (!pending.isEmpty()) {
-                    err.println("llmrecon: still pending after " + READY.toSeconds() + " s: " + pending);
+                    err.println("llmrecon: not processed in time, going on without: " + pending);
                 }
             }
             if (command != null) {

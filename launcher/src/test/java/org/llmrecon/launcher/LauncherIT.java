@@ -99,4 +99,17 @@ class LauncherIT {
             assertTrue(String.join("\n", p.out()).contains("still working"), p.out().toString());
         }
     }
+
+    @Test
+    void configurationFilesInEtcAreAppliedBeforeTheCommandAndSecretsMasked() throws Exception {
+        Files.createDirectories(work.resolve("etc"));
+        Files.writeString(work.resolve("etc/providers.json"),
+                "{\"mock\": {\"apiKey\": \"sk-never-shown\", \"retry\": {\"maxRetries\": 1}}}");
+        Files.writeString(work.resolve("etc/org.llmrecon.provider-mock.cfg"), "defaultModel=mock-chat\n");
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:config mock")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+            assertEquals(List.of("KEY               VALUE      SOURCE", "apiKey            ********   etc",
+                    "defaultModel      mock-chat  etc", "retry.maxRetries  1          etc"), p.out());
+        }
+    }
 }
