@@ -183,7 +183,9 @@ public final class LlmRecon implements AutoCloseable {
          * @throws IllegalStateException when the runtime does not start, with the reason
          */
         public LlmRecon start() {
+            Main.mark("start");
             RuntimeBundles embedded = RuntimeBundles.embedded();
+            Main.mark("embedded listed");
             Path storage = Storage.create();
             Framework framework = null;
             try {
@@ -200,12 +202,15 @@ public final class LlmRecon implements AutoCloseable {
                 for (Path jar : bundles) {
                     installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
                 }
+                Main.mark("installed");
                 framework.start();
+                Main.mark("framework started");
                 for (Bundle b : installed) {
                     if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                         b.start();
                     }
                 }
+                Main.mark("bundles started");
                 LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout);
                 for (String[] c : configs) {
                     running.configManager().set(c[0], c[1], c[2]);

@@ -32,6 +32,15 @@ public final class Main {
         System.exit(run(args, System.in, System.out, System.err));
     }
 
+    static final boolean TIMING = Boolean.getBoolean("llmrecon.timing");
+
+    static void mark(String what) {
+        if (TIMING) {
+            System.err.println("[timing] " + what + " "
+                    + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Options options;
         List<Path> plugins;
@@ -57,6 +66,7 @@ public final class Main {
             err.println("llmrecon: " + GogoShell.oneLine(e));
             return NOT_STARTED;
         }
+        mark("started");
         Thread hook = new Thread(runtime::close, "llmrecon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -64,7 +74,9 @@ public final class Main {
                 runtime.framework().waitForStop(0);
                 return OK;
             }
-            return shell(runtime, options.command(), in, out, err);
+            int code = shell(runtime, options.command(), in, out, err);
+            mark("done");
+            return code;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OK;
@@ -93,6 +105,7 @@ public final class Main {
                     err.println("llmrecon: not processed in time, going on without: " + pending);
                 }
             }
+            mark("ready");
             if (command != null) {
                 return shell.run(command) ? OK : COMMAND_FAILED;
             }
