@@ -50,6 +50,7 @@ public final class LlmRecon implements AutoCloseable {
     private final Services services;
     private final List<Path> pluginFolders;
     private final Path etcFolder;
+    private boolean closed;
 
     private LlmRecon(Framework framework, Path storage, List<Path> pluginFolders, Path etcFolder, Duration timeout) {
         this.framework = framework;
@@ -107,9 +108,14 @@ public final class LlmRecon implements AutoCloseable {
         return pending;
     }
 
-    /** Stops the framework, waits for it and deletes its cache. */
+    /** Stops the framework, waits for it and deletes its cache; later calls do nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Main.mark("closing");
         try {
             framework.stop();
             framework.waitForStop(30_000);
@@ -120,6 +126,7 @@ public final class LlmRecon implements AutoCloseable {
         } finally {
             services.close();
             Storage.delete(storage);
+            Main.mark("closed");
         }
     }
 

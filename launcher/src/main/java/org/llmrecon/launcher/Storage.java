@@ -26,7 +26,7 @@ final class Storage {
         }
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // best effort: a cache left in the temp folder is harmless
         }
     }
