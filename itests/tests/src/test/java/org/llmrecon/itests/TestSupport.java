@@ -11,23 +11,32 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.junit.After;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginManager;
+import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.provider.ChatRequest;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceListener;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * What every integration test shares: the runtime's bundle set on Felix,
@@ -39,6 +48,8 @@ import org.osgi.framework.ServiceListener;
 public abstract class TestSupport {
     /** How long the runtime gets to react to an install or uninstall; generous for a busy 2-core machine. */
     protected static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private final List<Long> installed = new ArrayList<>();
 
     @Inject
     protected BundleContext context;
@@ -117,8 +128,43 @@ public abstract class TestSupport {
      */
     protected Bundle installPlugin(Path jar) throws BundleException {
         Bundle bundle = context.installBundle(jar.toUri().toString());
+        installed.add(bundle.getBundleId());
         bundle.start();
         return bundle;
+    }
+
+    /** Uninstalls what the test installed and is still there, so the next test in this framework starts clean. */
+    @After
+    public void uninstallLeftovers() throws Exception {
+        List<Bundle> left = new ArrayList<>();
+        for (long id : installed) {
+            Bundle b = context.getBundle(id);
+            if (b != null) {
+                b.uninstall();
+                left.add(b);
+            }
+        }
+        installed.clear();
+        if (!left.isEmpty()) {
+            refreshPackages(left);
+        }
+    }
+
+    /**
+     * Refreshes packages and waits for the framework's PACKAGES_REFRESHED event.
+     *
+     * @param bundles the bundles to refresh, or {@code null} for all removal-pending ones
+     */
+    protected void refreshPackages(List<Bundle> bundles) throws InterruptedException {
+        CountDownLatch refreshed = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(bundles, e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+        if (!refreshed.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            fail("packages not refreshed within " + DEADLINE.toSeconds() + " s");
+        }
     }
 
     /**
@@ -175,6 +221,30 @@ public abstract class TestSupport {
     /** @param type a provider type @return the plugin the runtime lists for it, waiting until it is listed */
     protected PluginInfo awaitPlugin(String type) {
         waitFor(() -> pluginManager.plugin(type).isPresent(), DEADLINE, "plugin for provider type '" + type + "' listed");
+        return pluginManager.plugin(type).orElseThrow();
+    }
+
+    /**
+     * @param type a provider type
+     * @param prompt the user message
+     * @return the answer of the factory's provider for the type
+     */
+    protected String chat(String type, String prompt) {
+        return factory.getProvider(type).chat(ChatRequest.builder().user(prompt).build()).text();
+    }
+
+    /**
+     * Waits until the runtime lists the plugin for a provider type in a given state.
+     *
+     * @param type a provider type, plugin name or bundle symbolic name
+     * @param state the state awaited
+     * @return the plugin as listed then
+     */
+    protected PluginInfo awaitState(String type, PluginState state) {
+        waitFor(() -> pluginManager.plugin(type).map(p -> p.state() == state).orElse(false), DEADLINE,
+                () -> "plugin '" + type + "' " + state + " (it is "
+                        + pluginManager.plugin(type).map(p -> p.state() + ", reason: " + p.reason()).orElse("not listed")
+                        + ")");
         return pluginManager.plugin(type).orElseThrow();
     }
 

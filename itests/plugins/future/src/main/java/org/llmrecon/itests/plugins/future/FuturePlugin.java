@@ -29,7 +29,7 @@ public final class FuturePlugin implements PluginInterface {
     /** Lives in this bundle, so a provider that is kept pins this bundle's class loader. */
     static final class Answering extends EchoingProvider {
         Answering(ProviderConfig config) {
-            super(config, "future 1.0.0");
+            super(config, "future 5.0.0");
         }
     }
 }
