@@ -24,7 +24,6 @@ import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
 import org.llmrecon.api.provider.UsageMetrics;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
-import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
 
 /**
  * The stable handle of one provider type. Every call goes through the
@@ -124,9 +123,7 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public void updateRetryConfig(RetryConfig config) {
-        ResilienceSettings s = guard.settings();
-        guard.update(new ResilienceSettings(s.enabled(), config, s.rateLimit(), s.circuitFailureThreshold(),
-                s.circuitOpenDelay(), s.maxWait()));
+        guard.update(s -> s.withRetry(config));
     }
 
     @Override
@@ -136,9 +133,7 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public void updateRateLimitConfig(RateLimitConfig config) {
-        ResilienceSettings s = guard.settings();
-        guard.update(new ResilienceSettings(s.enabled(), s.retry(), config, s.circuitFailureThreshold(),
-                s.circuitOpenDelay(), s.maxWait()));
+        guard.update(s -> s.withRateLimit(config));
     }
 
     @Override

@@ -127,6 +127,7 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         ProviderHandle handle = handles.computeIfAbsent(type, this::newHandle);
         if (winner != null) {
             handle.slot().bind(winner);
+            handle.guard().resetCircuit();
             registrations.computeIfAbsent(type, t -> register(t, handle));
         } else {
             handle.slot().unbind();
