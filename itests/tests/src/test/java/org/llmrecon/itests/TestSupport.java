@@ -248,6 +248,23 @@ public abstract class TestSupport {
         return pluginManager.plugin(type).orElseThrow();
     }
 
+    /**
+     * Waits until the runtime lists a bundle's plugin in a given state.
+     *
+     * @param bundleId the plugin's bundle id
+     * @param state the state awaited
+     * @return the plugin as listed then
+     */
+    protected PluginInfo awaitBundle(long bundleId, PluginState state) {
+        waitFor(() -> listed(bundleId).map(p -> p.state() == state).orElse(false), DEADLINE,
+                () -> "bundle " + bundleId + " listed " + state);
+        return listed(bundleId).orElseThrow();
+    }
+
+    private java.util.Optional<PluginInfo> listed(long bundleId) {
+        return pluginManager.plugins().stream().filter(p -> p.bundleId() == bundleId).findFirst();
+    }
+
     /** @return every plugin the runtime lists, one a line, for failure messages */
     protected String describePlugins() {
         try {
