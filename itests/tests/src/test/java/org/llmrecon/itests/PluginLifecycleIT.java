@@ -6,7 +6,14 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -15,6 +22,7 @@ import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ManagedProvider;
 import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.itests.probe.Gate;
 import org.llmrecon.itests.probe.ProviderEvents;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -95,5 +103,56 @@ public class PluginLifecycleIT extends TestSupport {
             assertTrue("unavailability names the rejection: " + expected.getMessage(),
                     expected.getMessage().contains("rejected") && expected.getMessage().contains("99.0.0"));
         }
+    }
+
+    @Test
+    public void callInFlightDuringUninstallFinishesBeforeTheProviderIsClosed() throws Exception {
+        long id = installPlugin(jar("itest-echo-plugin")).getBundleId();
+        awaitState("echo", PluginState.ACTIVE);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> inFlight = caller.submit(() -> chat("echo", "wait:uninstall"));
+            waitFor(() -> Gate.waiting("uninstall") == 1, DEADLINE, "the call waits at its gate inside the provider");
+
+            pluginManager.uninstall("itest-echo");
+            assertFalse("factory still offers 'echo'", factory.providerTypes().contains("echo"));
+            assertEquals("closed while a call was still in flight", 0, ProviderEvents.closedBy(id));
+
+            Gate.open("uninstall");
+            String outcome;
+            try {
+                outcome = inFlight.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                outcome = "failed: " + e.getCause();
+            }
+            assertTrue("the call in flight finishes, or fails saying the provider was unloaded: " + outcome,
+                    outcome.equals("echo 1.0.0: wait:uninstall") || outcome.contains("unloaded"));
+            waitFor(() -> ProviderEvents.closedBy(id) >= 1, DEADLINE, "provider closed once the call finished");
+            assertEquals("close() calls", 1, ProviderEvents.closedBy(id));
+        } finally {
+            Gate.open("uninstall");
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    public void reloadClosesTheOldProviderOnceAndServesAgain() throws Exception {
+        Path copy = Files.copy(jar("itest-echo-plugin"), workFolder("reload").resolve("echo.jar"));
+        PluginInfo installed = installThroughManager(copy);
+        long id = installed.bundleId();
+        assertTrue("installed from the given file: " + installed.location(),
+                String.valueOf(installed.location()).endsWith("echo.jar"));
+        awaitState("echo", PluginState.ACTIVE);
+        assertEquals("echo 1.0.0: first", chat("echo", "first"));
+        assertEquals(1, ProviderEvents.createdBy(id));
+
+        PluginInfo reloaded = pluginManager.reload("itest-echo");
+
+        assertEquals("reload keeps the bundle", id, reloaded.bundleId());
+        waitFor(() -> ProviderEvents.closedBy(id) >= 1, DEADLINE, "the provider before the reload closed");
+        awaitState("echo", PluginState.ACTIVE);
+        assertEquals("echo 1.0.0: second", chat("echo", "second"));
+        assertEquals("providers created: one before, one after the reload", 2, ProviderEvents.createdBy(id));
+        assertEquals("close() calls: the one before the reload", 1, ProviderEvents.closedBy(id));
     }
 }

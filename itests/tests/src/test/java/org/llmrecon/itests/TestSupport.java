@@ -133,6 +133,18 @@ public abstract class TestSupport {
         return bundle;
     }
 
+    /**
+     * Installs a plugin jar through {@link PluginManager#install(Path)}.
+     *
+     * @param jar the plugin file
+     * @return the plugin as the manager reports it after installation
+     */
+    protected PluginInfo installThroughManager(Path jar) {
+        PluginInfo info = pluginManager.install(jar);
+        installed.add(info.bundleId());
+        return info;
+    }
+
     /** Uninstalls what the test installed and is still there, so the next test in this framework starts clean. */
     @After
     public void uninstallLeftovers() throws Exception {

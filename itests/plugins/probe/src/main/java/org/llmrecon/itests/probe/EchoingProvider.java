@@ -25,12 +25,14 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * A chat-only provider that answers {@code "<signature>: <last user message>"},
- * so a test can tell which plugin served a call. Each test plugin subclasses
+ * so a test can tell which plugin served a call; a message
+ * {@code "wait:<gate>"} first waits at that {@link Gate}. Each test plugin subclasses
  * it in its own bundle, so a live instance pins that plugin's class loader,
  * as a real provider would. Creation and close() calls are recorded in
  * {@link ProviderEvents} under the subclass's bundle id.
  */
 public abstract class EchoingProvider implements Provider {
+    private static final String WAIT = "wait:";
     private final ProviderConfig config;
     private final String signature;
     private final long bundleId;
@@ -77,6 +79,9 @@ public abstract class EchoingProvider implements Provider {
     public ChatResponse chat(ChatRequest request) {
         String prompt = request.messages().isEmpty() ? "" : request.messages().get(request.messages().size() - 1)
                 .content();
+        if (prompt != null && prompt.startsWith(WAIT)) {
+            Gate.pass(prompt.substring(WAIT.length()));
+        }
         String answer = signature + ": " + prompt;
         return new ChatResponse("echo-1", "chat.completion", 0, config.type() + "-model",
                 List.of(new ChatChoice(0, ChatMessage.assistant(answer), "stop")),
