@@ -72,8 +72,7 @@ public final class BundlePluginManager implements PluginManager {
         this.tracker = tracker;
         this.discovery = discovery;
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
-        String delay = context.getProperty(LEAK_DELAY);
-        this.leaks = new LeakWatch(delay == null ? Duration.ofSeconds(10) : Durations.parse(delay));
+        this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)));
         context.addBundleListener(listener);
     }
 

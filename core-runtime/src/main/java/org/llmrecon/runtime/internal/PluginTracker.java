@@ -16,6 +16,7 @@ import org.llmrecon.api.plugin.PluginInterface;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.api.plugin.PluginValidator;
+import org.llmrecon.runtime.internal.config.Durations;
 import org.llmrecon.runtime.internal.metadata.MergedMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataMerger;
@@ -64,9 +65,7 @@ public final class PluginTracker {
     @Activate
     public PluginTracker(BundleContext context, @Reference FrameworkInfo framework) {
         this.framework = framework;
-        String timeout = context.getProperty(CALL_TIMEOUT);
-        this.callouts = new Callouts(timeout == null ? Duration.ofSeconds(5)
-                : org.llmrecon.runtime.internal.config.Durations.parse(timeout));
+        this.callouts = new Callouts(Durations.orDefault(context.getProperty(CALL_TIMEOUT), Duration.ofSeconds(5)));
     }
 
     @Deactivate

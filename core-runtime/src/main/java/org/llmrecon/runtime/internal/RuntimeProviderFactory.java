@@ -65,10 +65,9 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         this.context = context;
         this.tracker = tracker;
         this.configs = configs;
-        String g = context.getProperty(GRACE);
-        this.grace = g == null ? Duration.ofSeconds(2) : Durations.parse(g);
-        String t = context.getProperty(PluginTracker.CALL_TIMEOUT);
-        this.callouts = new Callouts(t == null ? Duration.ofSeconds(30) : Durations.parse(t));
+        this.grace = Durations.orDefault(context.getProperty(GRACE), Duration.ofSeconds(2));
+        this.callouts = new Callouts(
+                Durations.orDefault(context.getProperty(PluginTracker.CALL_TIMEOUT), Duration.ofSeconds(30)));
         configs.addListener(configListener);
         tracker.addListener(this);
     }

@@ -41,6 +41,15 @@ public final class Durations {
         }
     }
 
+    /**
+     * @param value a framework property's value, or {@code null}
+     * @param fallback the duration when the property is not set
+     * @return the property's duration
+     */
+    public static Duration orDefault(String value, Duration fallback) {
+        return value == null || value.isBlank() ? fallback : parse(value);
+    }
+
     /** @param d a duration @return it in the short form, e.g. {@code 30s} or {@code 500ms} */
     public static String format(Duration d) {
         long ms = d.toMillis();

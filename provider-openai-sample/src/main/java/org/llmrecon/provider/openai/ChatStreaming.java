@@ -1,0 +1,82 @@
+package org.llmrecon.provider.openai;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.llmrecon.api.provider.ChatChunk;
+import org.llmrecon.api.provider.ChatResponse;
+import org.llmrecon.api.provider.ChatStreamListener;
+import org.llmrecon.api.provider.MalformedResponseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads one streamed chat answer and hands each chunk to the listener as soon as its event is complete.
+ * The stream ends with {@code data: [DONE]}; a stream that stops without it counts as complete only when
+ * every choice already had its finish reason (some compatible servers leave {@code [DONE]} out), else it
+ * was truncated. An answer that is one JSON document (a server that ignores {@code "stream": true}) is
+ * delivered as one chunk per choice.
+ */
+final class ChatStreaming {
+    private final EventStream stream;
+    private final ErrorMapping errors;
+
+    ChatStreaming(EventStream stream, ErrorMapping errors) {
+        this.stream = stream;
+        this.errors = errors;
+    }
+
+    ChatResponse deliverTo(ChatStreamListener listener) {
+        if (!stream.isEventStream()) {
+            return whole(listener);
+        }
+        StreamAssembler assembler = new StreamAssembler();
+        SseReader.Event event;
+        while ((event = stream.next()) != null) {
+            if (event.data().strip().equals("[DONE]")) {
+                return assembler.response();
+            }
+            JsonNode node = parse(event.data());
+            if (event.event().equals("error") || node.has("error")) {
+                throw errors.streamError(stream.call(), node);
+            }
+            for (ChatChunk chunk : assembler.accept(node)) {
+                if (!listener.onChunk(chunk)) {
+                    return assembler.response();
+                }
+            }
+        }
+        if (!assembler.finished()) {
+            throw new MalformedResponseException("openai: " + stream.call()
+                    + " stream ended before [DONE] with an unfinished answer (truncated)", null);
+        }
+        return assembler.response();
+    }
+
+    private ChatResponse whole(ChatStreamListener listener) {
+        ChatResponse response = ResponseParser.chat(stream.call(),
+                parse(new String(stream.readAll(), StandardCharsets.UTF_8)));
+        for (var choice : response.choices()) {
+            boolean last = choice == response.choices().get(response.choices().size() - 1);
+            ChatChunk chunk = new ChatChunk(response.id(), response.model(), choice.index(), choice.message().content(),
+                    choice.message().toolCalls(), choice.finishReason(), last ? response.usage() : null);
+            if (!listener.onChunk(chunk)) {
+                break;
+            }
+        }
+        return response;
+    }
+
+    private JsonNode parse(String data) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(data);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+            throw new IOException("not a JSON object");
+        } catch (IOException e) {
+            throw new MalformedResponseException("openai: " + stream.call() + " stream sent an event that is not a"
+                    + " JSON object (" + data.length() + " characters)", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.llmrecon.provider.openai;
+
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.llmrecon.api.provider.AuthenticationException;
+import org.llmrecon.api.provider.InvalidRequestException;
+import org.llmrecon.api.provider.ModelNotFoundException;
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderTimeoutException;
+import org.llmrecon.api.provider.RateLimitException;
+import org.llmrecon.api.provider.ServerException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Turns an HTTP error answer into the core API's exceptions. Understands OpenAI's
+ * {@code {"error": {"message", "type", "param", "code"}}} and the shapes compatible servers use instead
+ * ({@code {"error": "text"}}, {@code {"message": ...}}, {@code {"detail": ...}}); all server text is scrubbed.
+ */
+final class ErrorMapping {
+    private final Redaction redaction;
+    private final Clock clock;
+
+    ErrorMapping(Redaction redaction, Clock clock) {
+        this.redaction = redaction;
+        this.clock = clock;
+    }
+
+    ProviderException toException(String call, int status, HttpHeaders headers, byte[] body) {
+        ApiError error = ApiError.parse(body);
+        String prefix = "openai: " + call + " failed with HTTP " + status + ": ";
+        String message = prefix + (error.message() != null ? redaction.scrub(error.message()) : fallback(body))
+                + (status == 404 ? " (no such model or endpoint; check the model id and baseUrl)" : "");
+        Duration retryAfter = RetryAfter.from(headers, clock);
+        if (status == 400 || status == 413 || status == 422) {
+            return new InvalidRequestException(message, status, error.param(), error.code());
+        }
+        if (status == 401 || status == 403) {
+            return new AuthenticationException(message, status, error.code());
+        }
+        if (status == 404) {
+            return new ModelNotFoundException(message, error.code());
+        }
+        if (status == 429) {
+            return new RateLimitException(message, retryAfter, error.code());
+        }
+        if (status == 408) {
+            return new ProviderTimeoutException(message, null);
+        }
+        if (status >= 500) {
+            return new ServerException(message, status, retryAfter);
+        }
+        return new ProviderException(message, status, error.type(), error.code(), error.param(), false, retryAfter, null);
+    }
+
+    /** For an {@code error} object inside a stream that began with HTTP 200. */
+    ProviderException streamError(String call, JsonNode node) {
+        ApiError error = ApiError.of(node);
+        String message = "openai: " + call + " stream reported an error: "
+                + (error.message() == null ? "(no message)" : redaction.scrub(error.message()));
+        return new ProviderException(message, 0, error.type(), error.code(), error.param(), false, null, null);
+    }
+
+    private String fallback(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "no error message"
+                : "body starts with: " + redaction.scrub(text.length() > 120 ? text.substring(0, 120) : text);
+    }
+}

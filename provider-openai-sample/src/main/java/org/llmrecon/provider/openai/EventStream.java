@@ -1,0 +1,127 @@
+package org.llmrecon.provider.openai;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.llmrecon.api.provider.MalformedResponseException;
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderTimeoutException;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+
+/**
+ * The body of one streaming answer, read event by event on the caller's thread. Closing it closes the
+ * HTTP body, which makes the JDK drop the connection (HTTP/1.1) or reset the stream (HTTP/2), so the
+ * server sees the client go away.
+ */
+final class EventStream implements AutoCloseable {
+    enum Abort { TIMEOUT, PROVIDER_CLOSED }
+
+    private final String call;
+    private final InputStream body;
+    private final boolean eventStream;
+    private final SseReader reader;
+    private final Duration timeout;
+    private volatile long waitingSince;
+    private volatile Abort aborted;
+    private volatile Runnable onClose = () -> { };
+
+    EventStream(String call, HttpResponse<InputStream> response, Duration timeout) {
+        this.call = call;
+        this.body = response.body();
+        this.timeout = timeout;
+        String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+        this.eventStream = type.startsWith("text/event-stream") || type.isEmpty();
+        this.reader = new SseReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+        this.waitingSince = System.nanoTime();
+    }
+
+    String call() {
+        return call;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** @return whether the server answered with an event stream rather than one JSON document */
+    boolean isEventStream() {
+        return eventStream;
+    }
+
+    /** @return the next event, or {@code null} when the server ended the stream */
+    SseReader.Event next() {
+        waitingSince = System.nanoTime();
+        try {
+            return checked(reader.next());
+        } catch (IOException e) {
+            throw failure(e);
+        } finally {
+            waitingSince = 0;
+        }
+    }
+
+    /** @return the whole body, for a server that ignored {@code "stream": true} */
+    byte[] readAll() {
+        waitingSince = System.nanoTime();
+        try {
+            return checked(body.readAllBytes());
+        } catch (IOException e) {
+            throw failure(e);
+        } finally {
+            waitingSince = 0;
+        }
+    }
+
+    /** A body closed by {@link #abort} may read as a clean end; it must not pass for one. */
+    private <T> T checked(T value) throws IOException {
+        if (aborted != null) {
+            throw new IOException("aborted: " + aborted);
+        }
+        return value;
+    }
+
+    long nanosUntilIdleTimeout(long now) {
+        long since = waitingSince;
+        return since == 0 ? timeout.toNanos() : timeout.toNanos() - (now - since);
+    }
+
+    void abort(Abort reason) {
+        aborted = reason;
+        close();
+    }
+
+    void onClose(Runnable action) {
+        onClose = action;
+    }
+
+    private ProviderException failure(IOException e) {
+        Abort reason = aborted;
+        if (reason == Abort.TIMEOUT) {
+            return new ProviderTimeoutException("openai: " + call + " stream sent nothing for " + timeout, e);
+        }
+        if (reason == Abort.PROVIDER_CLOSED) {
+            return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return new ProviderException("openai: " + call + " stream was interrupted", e);
+        }
+        return new MalformedResponseException("openai: " + call + " stream broke off: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // the connection is being dropped anyway
+        } finally {
+            onClose.run();
+        }
+    }
+}

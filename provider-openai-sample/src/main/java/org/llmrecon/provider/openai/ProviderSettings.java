@@ -1,0 +1,116 @@
+package org.llmrecon.provider.openai;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.llmrecon.api.provider.InvalidConfigException;
+import org.llmrecon.api.provider.ProviderConfig;
+
+/**
+ * A {@link ProviderConfig} checked and resolved for HTTP use. An empty API key is accepted only for a
+ * loopback base URL, because OpenAI-compatible local servers usually need none and remote ones always do.
+ */
+record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Duration timeout, String defaultModel,
+        Map<String, String> headers, Map<String, String> params) {
+
+    static final String TYPE = "openai";
+    static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade", "content-type", "accept");
+    private static final Set<String> RESERVED_PARAMS = Set.of("model", "messages", "prompt", "input", "stream");
+
+    static ProviderSettings from(ProviderConfig config) {
+        if (!TYPE.equals(config.type())) {
+            throw invalid("type is '" + config.type() + "', expected '" + TYPE + "'");
+        }
+        URI base = baseUri(config.baseUrl());
+        if (config.apiKey().isEmpty() && !isLoopback(base.getHost())) {
+            throw invalid("apiKey is missing (only a loopback baseUrl may go without one)");
+        }
+        if (!config.apiKey().reveal().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalid("apiKey contains spaces, line breaks or other characters an HTTP header cannot carry");
+        }
+        if (config.orgId() != null && !headerValue(config.orgId())) {
+            throw invalid("orgId contains line breaks or control characters");
+        }
+        if (config.timeout().isZero() || config.timeout().isNegative()) {
+            throw invalid("timeout must be positive, was " + config.timeout());
+        }
+        config.additionalHeaders().forEach((name, value) -> {
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw invalid("header '" + name + "' cannot be configured");
+            }
+            if (value == null || !headerValue(value)) {
+                throw invalid("header '" + name + "' has no value, or line breaks or control characters in it");
+            }
+        });
+        for (String name : config.additionalParams().keySet()) {
+            String bare = name.substring(name.indexOf('.') + 1);
+            if (RESERVED_PARAMS.contains(bare)) {
+                throw invalid("param '" + name + "' is set by the provider itself and cannot be configured");
+            }
+        }
+        String model = config.defaultModel() == null || config.defaultModel().isBlank() ? null : config.defaultModel();
+        return new ProviderSettings(config, base, "https".equals(base.getScheme()), config.timeout(), model,
+                config.additionalHeaders(), config.additionalParams());
+    }
+
+    /** @return the path of the base URL plus {@code path}, with the base URL's query kept */
+    URI resolve(String path) {
+        String basePath = baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/+$", "");
+        String query = baseUri.getRawQuery() == null ? "" : "?" + baseUri.getRawQuery();
+        return URI.create(baseUri.getScheme() + "://" + baseUri.getRawAuthority() + basePath + path + query);
+    }
+
+    private static URI baseUri(String baseUrl) {
+        String text = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.trim();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw invalid("baseUrl is not a valid URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalid("baseUrl must start with http:// or https://");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw invalid("baseUrl must not carry credentials; use apiKey or a header instead");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalid("baseUrl has no host");
+        }
+        if (uri.getRawFragment() != null) {
+            throw invalid("baseUrl must not have a #fragment");
+        }
+        return URI.create(scheme + text.substring(scheme.length()));
+    }
+
+    private static boolean headerValue(String value) {
+        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f));
+    }
+
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static InvalidConfigException invalid(String reason) {
+        return new InvalidConfigException(TYPE + ": " + reason);
+    }
+}

@@ -1,0 +1,124 @@
+package org.llmrecon.provider.openai;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.llmrecon.api.provider.ChatChoice;
+import org.llmrecon.api.provider.ChatMessage;
+import org.llmrecon.api.provider.ChatResponse;
+import org.llmrecon.api.provider.CompletionChoice;
+import org.llmrecon.api.provider.CompletionResponse;
+import org.llmrecon.api.provider.Embedding;
+import org.llmrecon.api.provider.EmbeddingResponse;
+import org.llmrecon.api.provider.MalformedResponseException;
+import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ToolCall;
+import org.llmrecon.api.provider.Usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads OpenAI answers into the core API's records; a missing required part is a malformed answer. */
+final class ResponseParser {
+    private ResponseParser() {
+    }
+
+    static ChatResponse chat(String call, JsonNode root) {
+        List<ChatChoice> choices = new ArrayList<>();
+        for (JsonNode choice : array(call, root, "choices")) {
+            JsonNode message = choice.path("message");
+            if (!message.isObject()) {
+                throw malformed(call, "a choice has no message");
+            }
+            choices.add(new ChatChoice(choice.path("index").asInt(choices.size()), message(message),
+                    Json.text(choice.get("finish_reason"))));
+        }
+        return new ChatResponse(Json.text(root.get("id")), root.path("object").asText("chat.completion"),
+                root.path("created").asLong(), Json.text(root.get("model")), choices, usage(root.path("usage")));
+    }
+
+    static CompletionResponse completion(String call, JsonNode root) {
+        List<CompletionChoice> choices = new ArrayList<>();
+        for (JsonNode choice : array(call, root, "choices")) {
+            if (!choice.path("text").isTextual()) {
+                throw malformed(call, "a choice has no text");
+            }
+            choices.add(new CompletionChoice(choice.path("index").asInt(choices.size()), choice.get("text").asText(),
+                    Json.text(choice.get("finish_reason"))));
+        }
+        return new CompletionResponse(Json.text(root.get("id")), root.path("created").asLong(),
+                Json.text(root.get("model")), choices, usage(root.path("usage")));
+    }
+
+    static EmbeddingResponse embeddings(String call, JsonNode root) {
+        List<Embedding> data = new ArrayList<>();
+        for (JsonNode item : array(call, root, "data")) {
+            JsonNode values = item.path("embedding");
+            if (!values.isArray()) {
+                throw malformed(call, "an embedding is not an array of numbers (base64 is not requested)");
+            }
+            float[] vector = new float[values.size()];
+            for (int i = 0; i < vector.length; i++) {
+                if (!values.get(i).isNumber()) {
+                    throw malformed(call, "an embedding holds a value that is not a number");
+                }
+                vector[i] = values.get(i).floatValue();
+            }
+            data.add(new Embedding(item.path("index").asInt(data.size()), vector));
+        }
+        data.sort(Comparator.comparingInt(Embedding::index));
+        return new EmbeddingResponse(Json.text(root.get("model")), data, usage(root.path("usage")));
+    }
+
+    static List<ModelInfo> models(String call, JsonNode root) {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode item : array(call, root, "data")) {
+            models.add(model(call, item));
+        }
+        return models;
+    }
+
+    static ModelInfo model(String call, JsonNode item) {
+        if (!item.path("id").isTextual()) {
+            throw malformed(call, "a model has no id");
+        }
+        String owner = Json.text(item.get("owned_by"));
+        return ModelCatalog.info(item.get("id").asText(), owner == null ? null : "owned by " + owner);
+    }
+
+    static ChatMessage message(JsonNode message) {
+        List<ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : message.path("tool_calls")) {
+            JsonNode function = call.path("function");
+            calls.add(new ToolCall(Json.text(call.get("id")), call.path("type").asText("function"),
+                    Json.text(function.get("name")), Json.text(function.get("arguments"))));
+        }
+        JsonNode legacy = message.path("function_call");
+        if (calls.isEmpty() && legacy.isObject()) {
+            calls.add(new ToolCall(null, "function", Json.text(legacy.get("name")), Json.text(legacy.get("arguments"))));
+        }
+        return new ChatMessage(message.path("role").asText("assistant"), Json.text(message.get("content")),
+                Json.text(message.get("name")), calls, null);
+    }
+
+    static Usage usage(JsonNode usage) {
+        if (!usage.isObject()) {
+            return Usage.NONE;
+        }
+        int prompt = usage.path("prompt_tokens").asInt();
+        int completion = usage.path("completion_tokens").asInt();
+        return new Usage(prompt, completion, usage.path("total_tokens").asInt(prompt + completion));
+    }
+
+    private static JsonNode array(String call, JsonNode root, String field) {
+        JsonNode node = root.path(field);
+        if (!node.isArray()) {
+            throw malformed(call, "the answer has no '" + field + "' array");
+        }
+        return node;
+    }
+
+    static MalformedResponseException malformed(String call, String problem) {
+        return new MalformedResponseException("openai: " + call + " answer is malformed: " + problem, null);
+    }
+}

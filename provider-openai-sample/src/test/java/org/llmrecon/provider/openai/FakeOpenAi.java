@@ -1,0 +1,108 @@
+package org.llmrecon.provider.openai;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** An OpenAI look-alike on 127.0.0.1 for tests: answers per "METHOD /path" and records every request. */
+final class FakeOpenAi implements AutoCloseable {
+    /** What the server does with one request. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    /** One request as received. */
+    record Received(String method, String path, Headers headers, String body, int remotePort) {
+        JsonNode json() throws IOException {
+            return Json.MAPPER.readTree(body);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+    final List<Received> requests = new CopyOnWriteArrayList<>();
+
+    FakeOpenAi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(new Received(exchange.getRequestMethod(), path + (exchange.getRequestURI().getRawQuery() == null
+                    ? "" : "?" + exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body,
+                    exchange.getRemoteAddress().getPort()));
+            Handler handler = handlers.get(exchange.getRequestMethod() + " " + path);
+            try {
+                if (handler == null) {
+                    send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\",\"type\":\"invalid_request_error\"}}");
+                } else {
+                    handler.handle(exchange);
+                }
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    FakeOpenAi on(String route, Handler handler) {
+        handlers.put(route.replace(" /", " /v1/"), handler);
+        return this;
+    }
+
+    FakeOpenAi json(String route, int status, String body) {
+        return on(route, exchange -> send(exchange, status, body));
+    }
+
+    Received last() {
+        return requests.get(requests.size() - 1);
+    }
+
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** Starts a chunked event-stream answer; write events with {@link #event}. */
+    static OutputStream startEvents(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        return exchange.getResponseBody();
+    }
+
+    static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
