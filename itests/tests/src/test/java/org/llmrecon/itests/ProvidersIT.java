@@ -1,13 +1,24 @@
 package org.llmrecon.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
+import com.sun.net.httpserver.HttpServer;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.llmrecon.api.plugin.ConfigEntry;
 import org.llmrecon.api.plugin.ConfigManager;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginState;
@@ -28,7 +39,9 @@ public class ProvidersIT extends TestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {bundleOf("provider-template")};
+        return new Option[] {bundleOf("provider-template"), bundleOf("provider-openai-sample"),
+                // the test's HTTP server is the JDK's, outside the framework
+                systemPackage("com.sun.net.httpserver")};
     }
 
     @Test
@@ -54,4 +67,55 @@ public class ProvidersIT extends TestSupport {
         }
         assertEquals("Echo: ping", chat("mock", "ping"));
     }
+
+    @Test
+    public void openAiProviderIsActiveAndTalksToAServerOnLoopback() throws Exception {
+        PluginInfo openai = awaitState("openai", PluginState.ACTIVE);
+        assertNull(openai.reason());
+        assertEquals("openai", openai.providerType());
+        assertEquals(PluginState.ACTIVE, awaitState("mock", PluginState.ACTIVE).state());
+
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            byte[] answer = CHAT_COMPLETION.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        try {
+            configManager.set("openai", "baseUrl", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+            configManager.set("openai", "apiKey", "sk-itest-not-a-real-key");
+            configManager.set("openai", "defaultModel", "gpt-4o-mini");
+
+            ChatResponse response = factory.getProvider("openai")
+                    .chat(ChatRequest.builder().user("hello loopback").build());
+
+            assertEquals("Hello from the test server", response.text());
+            assertEquals(12, response.usage().totalTokens());
+            assertEquals("requests the server saw: " + requests, 1, requests.size());
+            String request = requests.get(0);
+            assertTrue(request, request.startsWith("POST /v1/chat/completions Bearer sk-itest-not-a-real-key "));
+            assertTrue(request, request.contains("hello loopback") && request.contains("gpt-4o-mini"));
+            ConfigEntry key = configManager.describe("openai").stream().filter(e -> e.key().equals("apiKey"))
+                    .findFirst().orElseThrow();
+            assertTrue("apiKey is described as secret: " + key, key.secret());
+            assertFalse("apiKey shown in clear: " + key.value(), key.value().contains("not-a-real-key"));
+        } finally {
+            server.stop(0);
+            configManager.set("openai", "baseUrl", null);
+            configManager.set("openai", "apiKey", null);
+            configManager.set("openai", "defaultModel", null);
+        }
+    }
+
+    private static final String CHAT_COMPLETION = "{\"id\":\"chatcmpl-itest\",\"object\":\"chat.completion\","
+            + "\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":"
+            + "{\"role\":\"assistant\",\"content\":\"Hello from the test server\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":3,\"total_tokens\":12}}";
 }
