@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.llmrecon.itests.Bundles.jar;
+import static org.llmrecon.itests.Bundles.workFolder;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.charset.StandardCharsets;

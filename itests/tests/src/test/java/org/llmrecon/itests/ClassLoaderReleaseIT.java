@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.llmrecon.itests.Bundles.jar;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.lang.ref.WeakReference;

@@ -3,6 +3,8 @@ package org.llmrecon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.llmrecon.itests.Bundles.jar;
+import static org.llmrecon.itests.Bundles.workFolder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

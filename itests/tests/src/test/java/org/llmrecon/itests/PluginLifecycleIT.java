@@ -5,6 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.llmrecon.itests.Bundles.jar;
+import static org.llmrecon.itests.Bundles.workFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 
 import java.net.InetAddress;

@@ -2,6 +2,7 @@ package org.llmrecon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.llmrecon.itests.Bundles.jar;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;

@@ -1,14 +1,8 @@
 package org.llmrecon.itests;
 
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,18 +26,14 @@ import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
- * What every integration test shares: the runtime's bundle set on Felix,
- * provisioned from {@code file:} URLs of jars Maven copied to
- * {@code itests.bundles} (so nothing is downloaded at test time), the
- * runtime services injected, and helpers to install test plugins and wait
- * for a condition with a deadline.
+ * What every integration test shares: the runtime's bundle set on Felix
+ * ({@link Bundles}), the runtime services injected, and helpers to install
+ * test plugins, wait for the runtime with a deadline ({@link EventWait}) and
+ * clean up after each test, so the tests of one class can share a framework.
  */
 public abstract class TestSupport {
     /** How long the runtime gets to react to an install or uninstall; generous for a busy 2-core machine. */
@@ -63,61 +53,12 @@ public abstract class TestSupport {
     /** @return the runtime's bundle set and Pax Exam's own, plus {@link #extraOptions()} */
     @Configuration
     public Option[] configuration() {
-        return new Option[] {runtime(), composite(extraOptions())};
+        return new Option[] {Bundles.runtime(), composite(extraOptions())};
     }
 
     /** @return options a test class adds to the shared configuration */
     protected Option[] extraOptions() {
         return new Option[0];
-    }
-
-    /** @return the runtime's bundle set, offline */
-    protected static Option runtime() {
-        return composite(
-                // pax-url resolves Pax Exam's mvn: links from the local repository only: no remote repository
-                systemProperty("org.ops4j.pax.url.mvn.repositories").value(""),
-                systemProperty("org.ops4j.pax.url.mvn.defaultRepositories").value(""),
-                cleanCaches(),
-                junitBundles(),
-                frameworkProperty("llmrecon.leak.delay").value("1h"),
-                bundleOf("org.osgi.util.function"),
-                bundleOf("org.osgi.util.promise"),
-                bundleOf("org.osgi.service.component"),
-                bundleOf("org.apache.felix.scr"),
-                bundleOf("org.apache.felix.configadmin"),
-                bundleOf("org.apache.felix.log"),
-                bundleOf("jackson-core"),
-                bundleOf("jackson-annotations"),
-                bundleOf("jackson-databind"),
-                bundleOf("failsafe"),
-                bundleOf("core-api"),
-                bundleOf("itest-probe"),
-                bundleOf("core-runtime"));
-    }
-
-    /** @param name a jar in {@code itests.bundles}, without {@code .jar} @return an option installing and starting it */
-    protected static Option bundleOf(String name) {
-        return bundle(jar(name).toUri().toString());
-    }
-
-    /** @param name a jar in {@code itests.bundles}, without {@code .jar} @return its path, checked to exist */
-    protected static Path jar(String name) {
-        String dir = System.getProperty("itests.bundles");
-        if (dir == null) {
-            throw new IllegalStateException("system property itests.bundles is not set: run the tests with Maven");
-        }
-        Path jar = Path.of(dir, name + ".jar").toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " does not exist: the pre-integration-test copy did not run");
-        }
-        return jar;
-    }
-
-    /** @return a fresh folder under {@code itests.work} for files a test writes */
-    protected static Path workFolder(String purpose) throws Exception {
-        Path base = Path.of(System.getProperty("itests.work", System.getProperty("java.io.tmpdir")));
-        Files.createDirectories(base);
-        return Files.createTempDirectory(base, purpose + "-");
     }
 
     /**
@@ -180,49 +121,15 @@ public abstract class TestSupport {
     }
 
     /**
-     * Waits until a condition holds, re-checking on every service, bundle and
-     * framework event and at least every 50 ms (for conditions no event
-     * announces); fails with the description and the runtime's plugin list
-     * when the deadline passes.
+     * Waits until a condition holds; see {@link EventWait}.
      *
      * @param condition polled until true
      * @param deadline how long to wait at most
      * @param description what was awaited, for the failure message
      */
     protected void waitFor(BooleanSupplier condition, Duration deadline, Supplier<String> description) {
-        Object signal = new Object();
-        ServiceListener services = e -> wake(signal);
-        BundleListener bundles = e -> wake(signal);
-        FrameworkListener framework = e -> wake(signal);
-        context.addServiceListener(services);
-        context.addBundleListener(bundles);
-        context.addFrameworkListener(framework);
-        try {
-            long end = System.nanoTime() + deadline.toNanos();
-            while (!condition.getAsBoolean()) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    fail("not within " + deadline.toSeconds() + " s: " + description.get() + "\nplugins now:\n"
-                            + describePlugins());
-                }
-                synchronized (signal) {
-                    signal.wait(Math.max(1, Math.min(50, left / 1_000_000)));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted while waiting for: " + description.get());
-        } finally {
-            context.removeServiceListener(services);
-            context.removeBundleListener(bundles);
-            context.removeFrameworkListener(framework);
-        }
-    }
-
-    private static void wake(Object signal) {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        new EventWait(context).until(condition, deadline, () -> description.get() + "\nplugins now:\n"
+                + describePlugins());
     }
 
     /** @see #waitFor(BooleanSupplier, Duration, Supplier) */

@@ -2,6 +2,9 @@ package org.llmrecon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.llmrecon.itests.Bundles.bundleOf;
+import static org.llmrecon.itests.Bundles.jar;
+import static org.llmrecon.itests.Bundles.workFolder;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.charset.StandardCharsets;
