@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.inject.Inject;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.llmrecon.api.plugin.PluginCheck;
+import org.llmrecon.api.plugin.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
@@ -28,6 +32,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class MetadataPrecedenceIT extends TestSupport {
+
+    @Inject
+    private PluginDiscovery discovery;
 
     @Test
     public void sidecarBeatsBundleJsonBeatsManifestBeatsCode() throws Exception {
@@ -75,6 +82,25 @@ public class MetadataPrecedenceIT extends TestSupport {
                 || reason.contains("manifest") || reason.contains("getMetadata()"));
         assertFalse("factory offers a plugin with contradictory types: " + factory.providerTypes(),
                 factory.providerTypes().contains("other") || factory.providerTypes().contains("layered"));
+    }
+
+    @Test
+    public void discoveryChecksJarsWithoutInstallingThem() throws Exception {
+        Path jar = besideSidecar("{\"name\": \"layered-from-sidecar\"}");
+        int bundles = context.getBundles().length;
+
+        PluginCheck layered = discovery.check(jar);
+        PluginCheck future = discovery.check(jar("itest-future-plugin"));
+
+        assertTrue("layered plugin is valid: " + layered.problems(), layered.valid());
+        assertEquals("layered-from-sidecar", layered.metadata().name());
+        assertEquals("author-from-json", layered.metadata().author());
+        assertEquals("layered", layered.metadata().providerType());
+        assertFalse("plugin needing framework 99.0.0 is valid", future.valid());
+        assertTrue("problem names the range and the running version: " + future.problems(),
+                String.join(" ", future.problems()).contains("99.0.0")
+                        && String.join(" ", future.problems()).contains("1.0.0"));
+        assertEquals("checking installed nothing", bundles, context.getBundles().length);
     }
 
     /** @return a copy of the layered plugin in a fresh folder, with the given sidecar beside it */

@@ -10,6 +10,8 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,6 +31,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The project's provider bundles, installed with the runtime, serve real calls. */
 @RunWith(PaxExam.class)
@@ -37,6 +41,9 @@ public class ProvidersIT extends TestSupport {
 
     @Inject
     private ConfigManager configManager;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
 
     @Override
     protected Option[] extraOptions() {
@@ -67,6 +74,27 @@ public class ProvidersIT extends TestSupport {
             configManager.set("mock", "param.reply", null);
         }
         assertEquals("Echo: ping", chat("mock", "ping"));
+    }
+
+    @Test
+    public void configAdminFactoryConfigurationConfiguresTheProvider() throws Exception {
+        awaitState("mock", PluginState.ACTIVE);
+        assertEquals("Echo: before", chat("mock", "before"));
+        Configuration config = configAdmin.createFactoryConfiguration("org.llmrecon.provider", "?");
+        try {
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put("type", "mock");
+            properties.put("param.reply", "From Config Admin: {prompt}");
+            config.update(properties);
+
+            waitFor(() -> chat("mock", "cm").equals("From Config Admin: cm"), DEADLINE,
+                    () -> "mock answers with the configured reply (answers '" + chat("mock", "cm") + "')");
+        } finally {
+            config.delete();
+        }
+        waitFor(() -> chat("mock", "after").equals("Echo: after"), DEADLINE,
+                () -> "mock answers with the default reply once the configuration is deleted (answers '"
+                        + chat("mock", "after") + "')");
     }
 
     @Test
