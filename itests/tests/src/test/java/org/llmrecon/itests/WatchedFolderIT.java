@@ -7,20 +7,28 @@ import static org.llmrecon.itests.Bundles.jar;
 import static org.llmrecon.itests.Bundles.workFolder;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ManagedProvider;
 import org.llmrecon.itests.probe.ProviderEvents;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 
 /** Hot deploy through a folder watched by File Install: drop a jar in, change its sidecar, take it out. */
 @RunWith(PaxExam.class)
@@ -43,14 +51,26 @@ public class WatchedFolderIT extends TestSupport {
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true")};
     }
 
+    /** Empties the watched folder and waits until File Install has uninstalled what it had installed from it. */
+    @After
+    public void emptyWatchedFolder() throws Exception {
+        Path folder = Path.of(context.getProperty(FOLDER));
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.collect(Collectors.toList())) {
+                Files.delete(f);
+            }
+        }
+        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> folder.equals(fileOf(b).getParent())),
+                DEADLINE, "bundles from the watched folder uninstalled");
+    }
+
     @Test
     public void droppedJarIsServedAndRemovedJarIsClosedAndWithdrawn() throws Exception {
         Path folder = Path.of(context.getProperty(FOLDER));
         Path jar = drop(jar("itest-echo-plugin"), folder.resolve("echo.jar"));
 
         PluginInfo info = awaitState("echo", PluginState.ACTIVE);
-        assertEquals("installed from the dropped file", jar, Path.of(java.net.URI.create(
-                info.location().replaceFirst("^reference:", ""))));
+        assertEquals("installed from the dropped file", jar, fileOf(context.getBundle(info.bundleId())));
         assertEquals("echo 1.0.0: dropped", chat("echo", "dropped"));
         long id = info.bundleId();
 
@@ -70,9 +90,42 @@ public class WatchedFolderIT extends TestSupport {
         assertEquals("close() calls", 1, ProviderEvents.closedBy(id));
     }
 
+    @Test
+    public void newerJarReplacingTheOldIsAnUpdate() throws Exception {
+        Path folder = Path.of(context.getProperty(FOLDER));
+        Path jar = drop(jar("itest-echo-plugin"), folder.resolve("echo-update.jar"));
+        long id = awaitState("echo", PluginState.ACTIVE).bundleId();
+        ManagedProvider handle = factory.getProvider("echo");
+        assertEquals("echo 1.0.0: old", ask(handle, "old"));
+
+        drop(jar("itest-echo-update-plugin"), jar);
+
+        waitFor(() -> pluginManager.plugin("echo").map(p -> "1.1.0".equals(p.version())
+                && p.state() == PluginState.ACTIVE).orElse(false), DEADLINE, "echo 1.1.0 active after the update");
+        assertEquals("the update keeps the bundle", id, pluginManager.plugin("echo").orElseThrow().bundleId());
+        waitFor(() -> ProviderEvents.closedBy(id) >= 1, DEADLINE, "the 1.0.0 provider closed");
+        assertEquals("the same handle reaches the new code", "echo 1.1.0: new", ask(handle, "new"));
+        assertEquals("close() calls: the 1.0.0 provider's", 1, ProviderEvents.closedBy(id));
+        assertEquals("providers created: one per version", 2, ProviderEvents.createdBy(id));
+
+        Files.delete(jar);
+        waitFor(() -> context.getBundle(id) == null, DEADLINE, "bundle uninstalled after its jar was deleted");
+        waitFor(() -> ProviderEvents.closedBy(id) >= 2, DEADLINE, "the 1.1.0 provider closed");
+    }
+
+    /** @return the file a bundle was installed from, or a path with no parent when its location is no file */
+    private static Path fileOf(Bundle bundle) {
+        String location = bundle.getLocation().replaceFirst("^reference:", "");
+        return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of("not-a-file");
+    }
+
+    private static String ask(ManagedProvider provider, String prompt) {
+        return provider.chat(ChatRequest.builder().user(prompt).build()).text();
+    }
+
     /** Copies to a staging folder on the same file system, then moves it in at once: the watcher never sees half a jar. */
     private static Path drop(Path source, Path target) throws Exception {
         Path staged = Files.copy(source, workFolder("staging").resolve(target.getFileName()));
-        return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }
