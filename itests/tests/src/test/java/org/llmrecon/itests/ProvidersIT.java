@@ -4,20 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
-
-import com.sun.net.httpserver.HttpServer;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -25,6 +22,7 @@ import org.llmrecon.api.plugin.ConfigEntry;
 import org.llmrecon.api.plugin.ConfigManager;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.provider.AuthenticationException;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
 import org.ops4j.pax.exam.Option;
@@ -33,6 +31,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.LogReaderService;
 
 /** The project's provider bundles, installed with the runtime, serve real calls. */
 @RunWith(PaxExam.class)
@@ -44,6 +43,9 @@ public class ProvidersIT extends TestSupport {
 
     @Inject
     private ConfigurationAdmin configAdmin;
+
+    @Inject
+    private LogReaderService logReader;
 
     @Override
     protected Option[] extraOptions() {
@@ -104,44 +106,63 @@ public class ProvidersIT extends TestSupport {
         assertEquals("openai", openai.providerType());
         assertEquals(PluginState.ACTIVE, awaitState("mock", PluginState.ACTIVE).state());
 
-        List<String> requests = new CopyOnWriteArrayList<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
-            byte[] answer = CHAT_COMPLETION.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        try {
-            configManager.set("openai", "baseUrl", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
-            configManager.set("openai", "apiKey", "sk-itest-not-a-real-key");
-            configManager.set("openai", "defaultModel", "gpt-4o-mini");
+        try (LoopbackServer server = new LoopbackServer("/v1/chat/completions", 200, CHAT_COMPLETION)) {
+            configureOpenAi(server.baseUrl() + "/v1");
 
             ChatResponse response = factory.getProvider("openai")
                     .chat(ChatRequest.builder().user("hello loopback").build());
 
             assertEquals("Hello from the test server", response.text());
             assertEquals(12, response.usage().totalTokens());
-            assertEquals("requests the server saw: " + requests, 1, requests.size());
-            String request = requests.get(0);
-            assertTrue(request, request.startsWith("POST /v1/chat/completions Bearer sk-itest-not-a-real-key "));
+            assertEquals("requests the server saw: " + server.requests(), 1, server.requests().size());
+            String request = server.requests().get(0);
+            assertTrue(request, request.startsWith("POST /v1/chat/completions Bearer " + API_KEY + " "));
             assertTrue(request, request.contains("hello loopback") && request.contains("gpt-4o-mini"));
             ConfigEntry key = configManager.describe("openai").stream().filter(e -> e.key().equals("apiKey"))
                     .findFirst().orElseThrow();
             assertTrue("apiKey is described as secret: " + key, key.secret());
-            assertFalse("apiKey shown in clear: " + key.value(), key.value().contains("not-a-real-key"));
+            assertFalse("apiKey shown in clear: " + key.value(), key.value().contains(API_KEY));
         } finally {
-            server.stop(0);
-            configManager.set("openai", "baseUrl", null);
-            configManager.set("openai", "apiKey", null);
-            configManager.set("openai", "defaultModel", null);
+            unconfigureOpenAi();
         }
     }
+
+    @Test
+    public void rejectedKeyIsReportedWithoutTheKey() throws Exception {
+        awaitState("openai", PluginState.ACTIVE);
+        String echoesKey = "{\"error\":{\"message\":\"Incorrect API key provided: " + API_KEY
+                + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}";
+        try (LoopbackServer server = new LoopbackServer("/v1/chat/completions", 401, echoesKey)) {
+            configureOpenAi(server.baseUrl() + "/v1");
+            try {
+                factory.getProvider("openai").chat(ChatRequest.builder().user("who am I").build());
+                fail("a 401 answer was taken for a chat response");
+            } catch (AuthenticationException expected) {
+                assertFalse("the exception repeats the key: " + expected.getMessage(),
+                        expected.getMessage().contains(API_KEY) || String.valueOf(expected).contains(API_KEY));
+            }
+            assertFalse("the plugin list shows the key", describePlugins().contains(API_KEY));
+            List<String> logged = Collections.list(logReader.getLog()).stream().map(e -> e.getMessage()
+                    + " " + e.getException()).filter(m -> m.contains(API_KEY)).collect(Collectors.toList());
+            assertTrue("the log shows the key: " + logged, logged.isEmpty());
+        } finally {
+            unconfigureOpenAi();
+        }
+    }
+
+    private void configureOpenAi(String baseUrl) {
+        configManager.set("openai", "baseUrl", baseUrl);
+        configManager.set("openai", "apiKey", API_KEY);
+        configManager.set("openai", "defaultModel", "gpt-4o-mini");
+    }
+
+    private void unconfigureOpenAi() {
+        configManager.set("openai", "baseUrl", null);
+        configManager.set("openai", "apiKey", null);
+        configManager.set("openai", "defaultModel", null);
+    }
+
+    private static final String API_KEY = "sk-itest-0123456789abcdefNOTREAL";
 
     private static final String CHAT_COMPLETION = "{\"id\":\"chatcmpl-itest\",\"object\":\"chat.completion\","
             + "\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":"
