@@ -2,6 +2,7 @@ package org.llmrecon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
 import static org.llmrecon.itests.Bundles.workFolder;
@@ -111,6 +112,25 @@ public class WatchedFolderIT extends TestSupport {
         Files.delete(jar);
         waitFor(() -> context.getBundle(id) == null, DEADLINE, "bundle uninstalled after its jar was deleted");
         waitFor(() -> ProviderEvents.closedBy(id) >= 2, DEADLINE, "the 1.1.0 provider closed");
+    }
+
+    @Test
+    public void plainLegacyJarIsAdaptedAndServed() throws Exception {
+        Path folder = Path.of(context.getProperty(FOLDER));
+        Path jar = drop(jar("itest-legacy-plain-plugin"), folder.resolve("legacy-echo.jar"));
+
+        PluginInfo info = awaitState("legacy-echo", PluginState.ACTIVE);
+        assertTrue("listed as legacy", info.legacy());
+        assertEquals("default metadata: name = the type", "legacy-echo", info.name());
+        assertEquals("version from Implementation-Version", "1.2.0", info.version());
+        assertEquals("legacy-echo 1.2: hi", chat("legacy-echo", "hi"));
+        long id = info.bundleId();
+
+        Files.delete(jar);
+        waitFor(() -> ProviderEvents.closedBy(id) >= 1, DEADLINE, "legacy provider closed after its jar was deleted");
+        waitFor(() -> !factory.providerTypes().contains("legacy-echo"), DEADLINE,
+                () -> "factory withdraws 'legacy-echo' (offers " + factory.providerTypes() + ")");
+        assertEquals("close() calls", 1, ProviderEvents.closedBy(id));
     }
 
     /** @return the file a bundle was installed from, or a path with no parent when its location is no file */
