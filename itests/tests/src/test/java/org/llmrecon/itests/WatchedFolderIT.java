@@ -40,8 +40,10 @@ public class WatchedFolderIT extends TestSupport {
     @Override
     protected Option[] extraOptions() {
         Path folder;
+        Path scratch;
         try {
             folder = workFolder("watched");
+            scratch = workFolder("fileinstall-tmp");
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the watched folder", e);
         }
@@ -49,7 +51,9 @@ public class WatchedFolderIT extends TestSupport {
                 frameworkProperty(FOLDER).value(folder.toString()),
                 frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
                 frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true")};
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                // where File Install puts the bundles it wraps from plain jars: under target/, not /tmp
+                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString())};
     }
 
     /** Empties the watched folder and waits until File Install has uninstalled what it had installed from it. */
