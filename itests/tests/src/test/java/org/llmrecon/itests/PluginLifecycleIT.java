@@ -10,6 +10,7 @@ import static org.llmrecon.itests.Bundles.workFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 /** A plugin bundle installed into the running framework is offered, and uninstalled is withdrawn and closed. */
 @RunWith(PaxExam.class)
@@ -50,6 +52,16 @@ public class PluginLifecycleIT extends TestSupport {
 
         assertEquals("echo 1.0.0: hello", chat("echo", "hello"));
         assertEquals("one provider instance per type, reused", 1, ProviderEvents.createdBy(echo.getBundleId()));
+        Collection<ServiceReference<ManagedProvider>> published = context.getServiceReferences(ManagedProvider.class,
+                "(provider.type=echo)");
+        assertEquals("the provider published as a service for other bundles", 1, published.size());
+        ManagedProvider service = context.getService(published.iterator().next());
+        try {
+            assertEquals("echo 1.0.0: as a service", service.chat(ChatRequest.builder().user("as a service").build())
+                    .text());
+        } finally {
+            context.ungetService(published.iterator().next());
+        }
         assertEquals("echo 1.0.0: again", chat("echo", "again"));
         assertEquals(1, ProviderEvents.createdBy(echo.getBundleId()));
     }
@@ -71,6 +83,8 @@ public class PluginLifecycleIT extends TestSupport {
                 || after.get().state() == PluginState.LEAKED);
         assertFalse("factory still offers 'echo': " + factory.providerTypes(),
                 factory.providerTypes().contains("echo"));
+        assertTrue("provider service still published after uninstall",
+                context.getServiceReferences(ManagedProvider.class, "(provider.type=echo)").isEmpty());
         try {
             factory.getProvider("echo");
             fail("getProvider('echo') answered after the plugin was uninstalled");
