@@ -28,7 +28,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,7 +55,7 @@ public final class BundlePluginManager implements PluginManager {
     private final BundleStates states = new BundleStates();
     private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
     private final LeakWatch leaks;
-    private final BundleListener listener = this::bundleChanged;
+    private final SynchronousBundleListener listener = this::bundleChanged;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;

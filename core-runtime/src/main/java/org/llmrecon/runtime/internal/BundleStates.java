@@ -77,7 +77,7 @@ final class BundleStates {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     return new Explained(PluginState.FAILED, "component " + d.name + " failed to activate: "
-                            + firstLine(c.failure));
+                            + cause(c.failure));
                 }
                 if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
                         && c.unsatisfiedReferences.length > 0) {
@@ -98,6 +98,15 @@ final class BundleStates {
             m += ": " + Callouts.oneLine(e.getCause());
         }
         return m;
+    }
+
+    /** SCR records the whole stack trace; the innermost cause says what went wrong. */
+    private static String cause(String failure) {
+        if (failure == null) {
+            return "";
+        }
+        return failure.lines().map(String::trim).filter(l -> l.startsWith("Caused by: "))
+                .reduce((a, b) -> b).map(l -> l.substring("Caused by: ".length())).orElse(firstLine(failure));
     }
 
     private static String firstLine(String s) {
