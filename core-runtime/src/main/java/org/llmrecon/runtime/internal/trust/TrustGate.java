@@ -40,6 +40,7 @@ public final class TrustGate {
     public static final String ALLOW = "llmrecon.trust.allow";
 
     private final BundleContext context;
+    private final long self;
     private final TrustMode mode;
     private final PluginBundles plugins;
     private final TrustChecker checker;
@@ -55,6 +56,7 @@ public final class TrustGate {
     public TrustGate(BundleContext context,
             @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.context = context;
+        this.self = context.getBundle().getBundleId();
         this.logger = logger;
         TrustMode parsed = TrustMode.parse(context.getProperty(POLICY));
         this.mode = parsed == null ? TrustMode.ENFORCE : parsed;
@@ -125,14 +127,19 @@ public final class TrustGate {
 
     /** The runtime's own bundles are never checked: the system bundle, this one, and the ones no plugin. */
     private boolean checked(Bundle bundle) {
-        return bundle.getBundleId() != 0 && bundle.getBundleId() != context.getBundle().getBundleId()
-                && plugins.isPlugin(bundle);
+        return bundle.getBundleId() != 0 && bundle.getBundleId() != self && plugins.isPlugin(bundle);
     }
 
     private Verdict verdict(Bundle bundle) {
         Path file = PluginBundles.file(bundle.getLocation());
-        Verdict v = file == null ? Verdict.refused(Verdict.UNTRUSTED, "installed from " + bundle.getLocation()
-                + ", which is not a file, so its signature cannot be checked") : checker.check(file);
+        Verdict v;
+        try {
+            v = file == null ? Verdict.refused(Verdict.UNTRUSTED, "installed from " + bundle.getLocation()
+                    + ", which is not a file, so its signature cannot be checked") : checker.check(file);
+        } catch (RuntimeException e) {
+            // the resolver hook must not throw: that would fail the resolution of every bundle in the operation
+            v = Verdict.refused(Verdict.UNTRUSTED, file + " cannot be checked (" + e + ")");
+        }
         if (!v.trusted() && told.add(bundle.getLocation() + "@" + bundle.getLastModified() + v.reason())) {
             log((mode == TrustMode.ENFORCE ? "plugin refused, " : "plugin loaded although ") + bundle.getLocation()
                     + " is " + v.reason());
