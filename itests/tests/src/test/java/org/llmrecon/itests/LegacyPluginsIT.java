@@ -127,6 +127,13 @@ public class LegacyPluginsIT extends TestSupport {
 
         folder.replace(jar, jar("itest-legacy-plain-v2"));
 
+        // File Install stops the bundle, updates it, refreshes and starts it again. The plugin list is not
+        // consulted until that is done: listing a persistently started bundle that is not active starts it
+        // (BundleStates.startFailure), which in that window races with File Install's refresh.
+        Bundle bundle = context.getBundle(id);
+        waitFor(() -> bundle.getState() == Bundle.ACTIVE && "2.0.0".equals(bundle.getVersion().toString()), DEADLINE,
+                () -> "File Install updated and restarted the bundle (state " + bundle.getState() + ", version "
+                        + bundle.getVersion() + ")");
         PluginInfo info = awaitListed("legacy-plain", p -> "2.0.0".equals(p.version()) && p.state() == PluginState.ACTIVE,
                 "2.0.0 active after the jar was replaced");
         assertLegacy(info, "legacy-plain", "legacy-plain", "2.0.0");
