@@ -8,10 +8,14 @@ import static org.junit.Assert.fail;
 import static org.llmrecon.itests.Bundles.jar;
 
 import java.lang.ref.WeakReference;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.junit.After;
 import org.junit.Test;
@@ -58,7 +62,7 @@ public class LegacyPluginsIT extends TestSupport {
     public void emptyTheFolder() throws Exception {
         WatchedFolder folder = folder();
         folder.clear();
-        waitFor(() -> java.util.Arrays.stream(context.getBundles()).noneMatch(b -> folder.holds(b.getLocation())),
+        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> folder.holds(b.getLocation())),
                 DEADLINE, "File Install uninstalls the bundles of deleted files");
         refreshPackages(null);
     }
@@ -71,7 +75,7 @@ public class LegacyPluginsIT extends TestSupport {
         assertLegacy(info, "legacy-plain", "legacy-plain", "1.0.0");
         Bundle bundle = context.getBundle(info.bundleId());
         assertEquals("installed under the dropped file's location", jar,
-                Path.of(java.net.URI.create(bundle.getLocation())));
+                Path.of(URI.create(bundle.getLocation())));
         assertEquals("symbolic name made from the file name", "legacy.plain", bundle.getSymbolicName());
         assertEquals("legacy legacy-plain 1.0.0: hello", chat("legacy-plain", "hello"));
         assertEquals("providers created by the plain jar", 1, ProviderEvents.createdBy(info.bundleId()));
@@ -151,7 +155,7 @@ public class LegacyPluginsIT extends TestSupport {
         long[] id = new long[1];
         WeakReference<ClassLoader> loader = usePlainJar(id);
 
-        java.nio.file.Files.delete(jar);
+        Files.delete(jar);
 
         waitFor(() -> context.getBundle(id[0]) == null, DEADLINE, "bundle uninstalled after its jar was deleted");
         waitFor(() -> ProviderEvents.closedBy(id[0]) >= 1, DEADLINE, "the provider closed after its jar was deleted");
@@ -250,7 +254,7 @@ public class LegacyPluginsIT extends TestSupport {
         return pluginManager.plugins().stream().filter(p -> p.legacy() && type.equals(p.providerType())).findFirst();
     }
 
-    private PluginInfo awaitListed(String type, java.util.function.Predicate<PluginInfo> condition, String what) {
+    private PluginInfo awaitListed(String type, Predicate<PluginInfo> condition, String what) {
         waitFor(() -> pluginManager.plugin(type).filter(condition).isPresent(), DEADLINE,
                 () -> "plugin '" + type + "' " + what);
         return pluginManager.plugin(type).orElseThrow();

@@ -5,6 +5,7 @@ import static org.llmrecon.itests.Bundles.workFolder;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ final class WatchedFolder {
     /** @param location a bundle location @return whether it names a file in this folder */
     boolean holds(String location) {
         Path file = location == null || !location.startsWith("file:") ? null
-                : Path.of(java.net.URI.create(location)).toAbsolutePath().normalize();
+                : Path.of(URI.create(location)).toAbsolutePath().normalize();
         return file != null && folder.toAbsolutePath().normalize().equals(file.getParent());
     }
 
