@@ -53,7 +53,7 @@ public final class BundlePluginManager implements PluginManager {
     private final PluginTracker tracker;
     private final PluginDiscovery discovery;
     private final List<Path> folders;
-    private final BundleStates states = new BundleStates();
+    private final BundleStates states;
     private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
     private final LeakWatch leaks;
     private final SynchronousBundleListener listener = this::bundleChanged;
@@ -76,6 +76,7 @@ public final class BundlePluginManager implements PluginManager {
         this.tracker = tracker;
         this.discovery = discovery;
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
+        this.states = new BundleStates(context.getBundle(0).adapt(FrameworkWiring.class));
         this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)));
         context.addBundleListener(listener);
     }
@@ -90,7 +91,6 @@ public final class BundlePluginManager implements PluginManager {
                 }
             }
             case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> {
-                states.forget(b);
                 leaks.uninstalled(b);
             }
             default -> {
