@@ -1,12 +1,12 @@
 package org.llmrecon.runtime.internal.trust;
 
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.llmrecon.runtime.internal.PluginFolders;
 import org.osgi.framework.Bundle;
 
 /**
@@ -34,26 +34,7 @@ final class PluginBundles {
                 .anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).startsWith(HEADER_PREFIX))) {
             return true;
         }
-        Path file = file(bundle.getLocation());
+        Path file = PluginFolders.file(bundle.getLocation());
         return file != null && folders.contains(file.getParent()) || bundle.getEntry(SERVICES) != null;
-    }
-
-    /** @return the file a bundle was installed from, or {@code null} when its location is not a file */
-    static Path file(String location) {
-        if (location == null) {
-            return null;
-        }
-        String l = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
-        try {
-            if (l.startsWith("file:")) {
-                return Path.of(URI.create(l)).toAbsolutePath().normalize();
-            }
-            if (l.startsWith("/")) {
-                return Path.of(l).toAbsolutePath().normalize();
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return null;
     }
 }

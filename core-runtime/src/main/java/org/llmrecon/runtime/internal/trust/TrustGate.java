@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.runtime.internal.PluginFolders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -131,7 +132,7 @@ public final class TrustGate {
     }
 
     private Verdict verdict(Bundle bundle) {
-        Path file = PluginBundles.file(bundle.getLocation());
+        Path file = PluginFolders.file(bundle.getLocation());
         Verdict v;
         try {
             v = file == null ? Verdict.refused(Verdict.UNTRUSTED, "installed from " + bundle.getLocation()
