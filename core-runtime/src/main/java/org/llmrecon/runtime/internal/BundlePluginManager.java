@@ -24,11 +24,12 @@ import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.runtime.internal.config.Durations;
 import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
+import org.llmrecon.runtime.internal.trust.TrustGate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,13 +53,16 @@ public final class BundlePluginManager implements PluginManager {
     private final PluginTracker tracker;
     private final PluginDiscovery discovery;
     private final List<Path> folders;
-    private final BundleStates states = new BundleStates();
+    private final BundleStates states;
     private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
     private final LeakWatch leaks;
-    private final BundleListener listener = this::bundleChanged;
+    private final SynchronousBundleListener listener = this::bundleChanged;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TrustGate trust;
 
     /**
      * @param context the runtime bundle's context
@@ -72,6 +76,7 @@ public final class BundlePluginManager implements PluginManager {
         this.tracker = tracker;
         this.discovery = discovery;
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
+        this.states = new BundleStates(context.getBundle(0).adapt(FrameworkWiring.class));
         this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)));
         context.addBundleListener(listener);
     }
@@ -86,7 +91,6 @@ public final class BundlePluginManager implements PluginManager {
                 }
             }
             case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> {
-                states.forget(b);
                 leaks.uninstalled(b);
             }
             default -> {
@@ -115,7 +119,9 @@ public final class BundlePluginManager implements PluginManager {
                 installed.add(file);
             }
             if (!withService.contains(b.getBundleId()) && looksLikePlugin(b, file)) {
-                BundleStates.Explained e = states.explain(b, scr);
+                String untrusted = trust == null ? null : trust.refusal(b);
+                BundleStates.Explained e = untrusted != null ? new BundleStates.Explained(PluginState.REJECTED,
+                        untrusted) : states.explain(b, scr);
                 PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
                 infos.add(new PluginInfo(name(b), m.providerType(), b.getVersion().toString(), e.state(), e.reason(),
                         b.getLocation(), b.getBundleId(), false, m));
@@ -127,6 +133,10 @@ public final class BundlePluginManager implements PluginManager {
                     infos.add(notInstalled(discovery.check(jar)));
                 }
             }
+        }
+        TrustGate t = trust;
+        if (t != null) {
+            infos.replaceAll(t::marked);
         }
         infos.addAll(leaks.leaks());
         infos.sort(Comparator.comparing(PluginInfo::name).thenComparing(PluginInfo::bundleId));

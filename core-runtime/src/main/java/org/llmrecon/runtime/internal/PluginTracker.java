@@ -19,6 +19,7 @@ import org.llmrecon.api.plugin.PluginValidator;
 import org.llmrecon.runtime.internal.config.Durations;
 import org.llmrecon.runtime.internal.legacy.LegacyExtender;
 import org.llmrecon.runtime.internal.legacy.LegacyPluginException;
+import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
 import org.llmrecon.runtime.internal.metadata.MergedMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataMerger;
@@ -211,8 +212,11 @@ public final class PluginTracker {
                 problems.isEmpty() ? null : String.join("; ", problems), legacy);
     }
 
+    /** The metadata a plugin with an unreadable source is listed under: its manifest's, else its bundle's. */
     private static PluginMetadata mergeQuietly(org.osgi.framework.Bundle bundle) {
-        return PluginMetadata.builder().name(bundle.getSymbolicName()).version(bundle.getVersion().toString()).build();
+        PluginMetadata m = ManifestMetadata.read(bundle.getHeaders(""));
+        return m.toBuilder().name(m.name() != null ? m.name() : bundle.getSymbolicName())
+                .version(m.version() != null ? m.version() : bundle.getVersion().toString()).build();
     }
 
     /** Re-decides one type's winner and tells listeners if it changed; caller holds the lock. */
