@@ -94,6 +94,14 @@ class ProviderConfigurationsTest {
     }
 
     @Test
+    void aJsonFileWithAnUnquotedKeyIsReportedWithoutIt() throws IOException {
+        Path file = json("{\"openai\": {\"apiKey\": " + KEY + "}}");
+        ProviderConfigurations c = new ProviderConfigurations(Map.of(), file);
+        assertTrue(c.jsonProblem().startsWith(file + ": line 1: malformed JSON: Unrecognized token"), c.jsonProblem());
+        assertFalse(c.jsonProblem().contains("SECRET"), c.jsonProblem());
+    }
+
+    @Test
     void listenersHearChangesOfTheirType() {
         ProviderConfigurations c = new ProviderConfigurations(Map.of(), null);
         List<String> heard = new ArrayList<>();
