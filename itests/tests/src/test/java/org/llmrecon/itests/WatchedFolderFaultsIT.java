@@ -132,6 +132,16 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
         assertEquals("the first keeps its bundle", first.bundleId(), pluginManager.plugin("fault-dup").orElseThrow()
                 .bundleId());
         assertEquals("fault-dup: two", chat("dup", "two"));
+
+        // taking the copy away must not take the first with it
+        Files.delete(watched().resolve("dup-2.jar"));
+        waitFor(() -> pluginManager.plugin("dup-2.jar").isEmpty(), DEADLINE, "the copy no longer listed");
+        observeFor(Duration.ofSeconds(1), () -> {
+            PluginInfo now = pluginManager.plugin("fault-dup").orElseThrow();
+            assertEquals("the first after its copy was deleted: " + now.reason(), PluginState.ACTIVE, now.state());
+            assertEquals(first.bundleId(), now.bundleId());
+        });
+        assertEquals("fault-dup: three", chat("dup", "three"));
     }
 
     @Test
