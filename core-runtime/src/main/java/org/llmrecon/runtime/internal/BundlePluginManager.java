@@ -130,7 +130,7 @@ public final class BundlePluginManager implements PluginManager {
         for (Path folder : folders) {
             for (Path jar : JarInspector.jars(folder)) {
                 if (!installed.contains(jar) && !uninstalledByUser(jar)) {
-                    infos.add(notInstalled(discovery.check(jar)));
+                    infos.add(notInstalled(discovery.check(jar), context));
                 }
             }
         }
@@ -248,8 +248,17 @@ public final class BundlePluginManager implements PluginManager {
         }
     }
 
-    private static PluginInfo notInstalled(PluginCheck check) {
+    private static PluginInfo notInstalled(PluginCheck check, BundleContext context) {
         String file = check.file().getFileName().toString();
+        if (check.valid()) {
+            // a copy of an installed bundle under another name: the framework refuses it, so it never will be
+            Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(id -> id.installedIn(context)
+                    .map(b -> id.refusal(check.file(), b)));
+            if (refusal.isPresent()) {
+                return new PluginInfo(file, check.metadata().providerType(), check.metadata().version(),
+                        PluginState.FAILED, refusal.get(), check.file().toString(), -1, false, check.metadata());
+            }
+        }
         return check.valid()
                 ? new PluginInfo(file, check.metadata().providerType(), check.metadata().version(), PluginState.PENDING,
                         "not installed yet", check.file().toString(), -1, false, check.metadata())
