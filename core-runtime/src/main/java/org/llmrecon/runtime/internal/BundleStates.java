@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.plugin.PluginInterface;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.resource.Namespace;
@@ -73,18 +76,24 @@ final class BundleStates {
                     missing.add(r.getNamespace() + " " + r.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE));
                 }
             }
-            return missing.isEmpty() ? "cannot be resolved (a uses constraint or a singleton conflict)"
-                    : "cannot be resolved: missing " + String.join(", ", missing);
+            return missing.isEmpty() ? null : "cannot be resolved: missing " + String.join(", ", missing);
         }
         return bundle.getState() == Bundle.RESOLVED ? "resolved, but not started: its start failed or is pending"
                 : null;
     }
 
     private static Explained components(Bundle bundle, ServiceComponentRuntime scr) {
+        if (registersPlugin(bundle)) {
+            return new Explained(PluginState.PENDING, "plugin service being evaluated");
+        }
         if (scr == null) {
             return new Explained(PluginState.FAILED, "active, but registers no PluginInterface service");
         }
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
+        var descriptions = scr.getComponentDescriptionDTOs(bundle);
+        if (descriptions.isEmpty() && bundle.getHeaders("").get("Service-Component") != null) {
+            return new Explained(PluginState.PENDING, "components not yet started");
+        }
+        for (ComponentDescriptionDTO d : descriptions) {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     return new Explained(PluginState.FAILED, "component " + d.name + " failed to activate: "
@@ -101,6 +110,21 @@ final class BundleStates {
             }
         }
         return new Explained(PluginState.FAILED, "active, but registers no PluginInterface service");
+    }
+
+    /** A service published but not yet in the tracker: its metadata is being read. */
+    private static boolean registersPlugin(Bundle bundle) {
+        ServiceReference<?>[] refs = bundle.getRegisteredServices();
+        if (refs == null) {
+            return false;
+        }
+        for (ServiceReference<?> r : refs) {
+            if (r.getProperty(Constants.OBJECTCLASS) instanceof String[] classes
+                    && java.util.Arrays.asList(classes).contains(PluginInterface.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SCR records the whole stack trace; the innermost cause says what went wrong. */

@@ -38,7 +38,11 @@ public final class SettledJarTransformer implements ArtifactTransformer {
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
     }
 
-    /** A bundle jar in a plugin folder, or a file an installed plugin came from, whatever it holds now. */
+    /**
+     * A file an installed plugin came from, whatever it holds now: an update.
+     * New jars are left to File Install's own handler, so a first deployment
+     * pays no settling delay.
+     */
     @Override
     public boolean canHandle(File artifact) {
         Path jar = artifact.toPath().toAbsolutePath().normalize();
@@ -46,8 +50,7 @@ public final class SettledJarTransformer implements ArtifactTransformer {
                 || !folders.contains(jar.getParent())) {
             return false;
         }
-        return BundleIdentity.of(jar).isPresent() || Arrays.stream(context.getBundles())
-                .anyMatch(b -> jar.equals(PluginFolders.file(b.getLocation())));
+        return Arrays.stream(context.getBundles()).anyMatch(b -> jar.equals(PluginFolders.file(b.getLocation())));
     }
 
     /** @return the file itself once settled, or {@code null} (File Install's "cannot") when it does not settle */
