@@ -27,10 +27,22 @@ import org.osgi.framework.launch.Framework;
  * {@code t0}, the epoch nanoseconds the script took just before starting the JVM.
  */
 public final class StartupMain {
+    private static String lastRefusal;
+
     private StartupMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         String mode = args[0];
         long t0 = Long.parseLong(args[1]);
         Path work = Path.of(args[2]);
@@ -83,10 +95,18 @@ public final class StartupMain {
         List<String> left = new ArrayList<>(types);
         while (!left.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("providers " + left + " not usable within 60 s");
+                StringBuilder states = new StringBuilder();
+                for (org.osgi.framework.Bundle b : c.getBundles()) {
+                    states.append("\n  ").append(b.getSymbolicName()).append(' ').append(b.getState())
+                            .append(' ').append(b.getLocation());
+                }
+                throw new IllegalStateException("providers " + left + " not usable within 60 s; bundles:" + states
+                        + "\n  last refusal: " + lastRefusal);
             }
-            ServiceReference<?> ref = c.getServiceReference("org.llmrecon.api.plugin.ProviderFactory");
-            if (ref != null) {
+            // all references: the class path may hold other copies of the API classes than the bundles use
+            ServiceReference<?>[] refs = c.getAllServiceReferences("org.llmrecon.api.plugin.ProviderFactory", null);
+            if (refs != null) {
+                ServiceReference<?> ref = refs[0];
                 Object factory = c.getService(ref);
                 Method get = factory.getClass().getMethod("getProvider", String.class);
                 left.removeIf(t -> {
@@ -94,6 +114,7 @@ public final class StartupMain {
                         get.invoke(factory, t);
                         return true;
                     } catch (ReflectiveOperationException e) {
+                        lastRefusal = String.valueOf(e.getCause());
                         return false;
                     }
                 });
