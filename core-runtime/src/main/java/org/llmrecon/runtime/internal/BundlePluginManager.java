@@ -28,7 +28,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,10 +52,10 @@ public final class BundlePluginManager implements PluginManager {
     private final PluginTracker tracker;
     private final PluginDiscovery discovery;
     private final List<Path> folders;
-    private final BundleStates states = new BundleStates();
+    private final BundleStates states;
     private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
     private final LeakWatch leaks;
-    private final BundleListener listener = this::bundleChanged;
+    private final SynchronousBundleListener listener = this::bundleChanged;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
@@ -72,6 +72,7 @@ public final class BundlePluginManager implements PluginManager {
         this.tracker = tracker;
         this.discovery = discovery;
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
+        this.states = new BundleStates(context.getBundle(0).adapt(FrameworkWiring.class));
         this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)));
         context.addBundleListener(listener);
     }
@@ -86,7 +87,6 @@ public final class BundlePluginManager implements PluginManager {
                 }
             }
             case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> {
-                states.forget(b);
                 leaks.uninstalled(b);
             }
             default -> {

@@ -1,11 +1,14 @@
 package org.llmrecon.runtime.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.llmrecon.api.plugin.PluginState;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.resource.Namespace;
+import org.osgi.resource.Requirement;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -19,14 +22,21 @@ final class BundleStates {
     record Explained(PluginState state, String reason) {
     }
 
-    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
+    private final FrameworkWiring wiring;
+
+    BundleStates(FrameworkWiring wiring) {
+        this.wiring = wiring;
+    }
 
     Explained explain(Bundle bundle, ServiceComponentRuntime scr) {
         switch (bundle.getState()) {
             case Bundle.INSTALLED, Bundle.RESOLVED -> {
                 String failure = startFailure(bundle);
-                if (failure != null) {
+                if (failure != null && bundle.getState() == Bundle.INSTALLED) {
                     return new Explained(PluginState.FAILED, failure);
+                }
+                if (failure != null) {
+                    return new Explained(PluginState.PENDING, failure);
                 }
                 return new Explained(PluginState.PENDING, bundle.getState() == Bundle.INSTALLED ? "installed, not resolved"
                         : "resolved, not started");
@@ -43,30 +53,31 @@ final class BundleStates {
         }
     }
 
-    void forget(Bundle bundle) {
-        startFailures.keySet().removeIf(k -> k.startsWith(bundle.getBundleId() + "@"));
-    }
-
     /**
-     * A bundle that should be started but is not: start it transiently once
-     * to learn why (the resolver's or the activator's reason), and remember it.
+     * Why a bundle that should be started is not, without touching it:
+     * the requirements nothing in the framework provides, else that its
+     * start failed or is still to come.
      */
     private String startFailure(Bundle bundle) {
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
         if (level == null || !level.isPersistentlyStarted()) {
             return null;
         }
-        String key = bundle.getBundleId() + "@" + bundle.getLastModified();
-        return startFailures.computeIfAbsent(key, k -> {
-            try {
-                bundle.start(Bundle.START_TRANSIENT);
-                return bundle.getState() == Bundle.ACTIVE ? "" : "did not start";
-            } catch (BundleException e) {
-                return oneLine(e);
-            } catch (IllegalStateException e) {
-                return firstLine(e.getMessage());
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        if (bundle.getState() == Bundle.INSTALLED && revision != null) {
+            List<String> missing = new ArrayList<>();
+            for (Requirement r : revision.getRequirements(null)) {
+                boolean optional = Namespace.RESOLUTION_OPTIONAL.equals(
+                        r.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
+                if (!optional && !r.getNamespace().startsWith("osgi.ee") && wiring.findProviders(r).isEmpty()) {
+                    missing.add(r.getNamespace() + " " + r.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE));
+                }
             }
-        }).transform(s -> s.isEmpty() ? null : s);
+            return missing.isEmpty() ? "cannot be resolved (a uses constraint or a singleton conflict)"
+                    : "cannot be resolved: missing " + String.join(", ", missing);
+        }
+        return bundle.getState() == Bundle.RESOLVED ? "resolved, but not started: its start failed or is pending"
+                : null;
     }
 
     private static Explained components(Bundle bundle, ServiceComponentRuntime scr) {
@@ -77,7 +88,7 @@ final class BundleStates {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     return new Explained(PluginState.FAILED, "component " + d.name + " failed to activate: "
-                            + firstLine(c.failure));
+                            + cause(c.failure));
                 }
                 if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
                         && c.unsatisfiedReferences.length > 0) {
@@ -92,12 +103,13 @@ final class BundleStates {
         return new Explained(PluginState.FAILED, "active, but registers no PluginInterface service");
     }
 
-    private static String oneLine(BundleException e) {
-        String m = firstLine(e.getMessage());
-        if (e.getCause() != null && e.getCause() != e) {
-            m += ": " + Callouts.oneLine(e.getCause());
+    /** SCR records the whole stack trace; the innermost cause says what went wrong. */
+    private static String cause(String failure) {
+        if (failure == null) {
+            return "";
         }
-        return m;
+        return failure.lines().map(String::trim).filter(l -> l.startsWith("Caused by: "))
+                .reduce((a, b) -> b).map(l -> l.substring("Caused by: ".length())).orElse(firstLine(failure));
     }
 
     private static String firstLine(String s) {

@@ -14,6 +14,7 @@ import org.llmrecon.api.plugin.FrameworkInfo;
 import org.llmrecon.api.plugin.PluginCheck;
 import org.llmrecon.api.plugin.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.runtime.internal.legacy.LegacyJarCheck;
 import org.llmrecon.runtime.internal.metadata.JarMetadata;
 import org.llmrecon.runtime.internal.metadata.MergedMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
@@ -81,12 +82,8 @@ public final class JarInspector implements PluginDiscovery {
         }
         try (JarFile jarFile = new JarFile(file.toFile())) {
             Manifest manifest = jarFile.getManifest();
-            if (manifest == null) {
-                return new PluginCheck(file, fallback, List.of(file.getFileName() + ": no META-INF/MANIFEST.MF"));
-            }
-            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-                return new PluginCheck(file, fallback,
-                        List.of(file.getFileName() + ": not an OSGi bundle (no Bundle-SymbolicName)"));
+            if (manifest == null || manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+                return LegacyJarCheck.check(file, jarFile, framework.version());
             }
             MergedMetadata merged = MetadataMerger.merge(JarMetadata.sources(file));
             List<String> problems = new ArrayList<>(merged.conflicts());

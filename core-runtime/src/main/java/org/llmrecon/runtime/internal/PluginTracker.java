@@ -17,6 +17,9 @@ import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.api.plugin.PluginValidator;
 import org.llmrecon.runtime.internal.config.Durations;
+import org.llmrecon.runtime.internal.legacy.LegacyExtender;
+import org.llmrecon.runtime.internal.legacy.LegacyPluginException;
+import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
 import org.llmrecon.runtime.internal.metadata.MergedMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataMerger;
@@ -42,6 +45,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class PluginTracker {
     /** Service property that marks a plugin adapted from a legacy jar. */
     public static final String LEGACY = "llmrecon.legacy";
+    private static final String LEGACY_FAILURE = "getMetadata() threw " + LegacyPluginException.class.getSimpleName()
+            + ": ";
+
     /** Framework property: how long a call into plugin code may take, e.g. {@code 5s}. */
     public static final String CALL_TIMEOUT = "llmrecon.plugin.call.timeout";
 
@@ -141,7 +147,8 @@ public final class PluginTracker {
             affected = candidates.values().stream().filter(which).toList();
         }
         for (PluginCandidate old : affected) {
-            PluginCandidate c = evaluate(old.plugin(), old.serviceId(), old.ranking(), old.bundle(), old.legacy());
+            PluginCandidate c = evaluate(old.plugin(), old.serviceId(), old.ranking(), old.bundle(), old.legacy(),
+                    old.legacy() ? old.type() : null);
             synchronized (this) {
                 if (candidates.containsKey(old.serviceId())) {
                     candidates.put(c.serviceId(), c);
@@ -154,12 +161,18 @@ public final class PluginTracker {
 
     private PluginCandidate evaluate(PluginInterface plugin, ServiceReference<PluginInterface> ref) {
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
-        return evaluate(plugin, serviceId(ref), ranking instanceof Integer i ? i : 0, ref.getBundle(),
-                Boolean.parseBoolean(String.valueOf(ref.getProperty(LEGACY))));
+        boolean legacy = Boolean.parseBoolean(String.valueOf(ref.getProperty(LEGACY)));
+        Object declared = ref.getProperty(LegacyExtender.DECLARED_TYPE);
+        return evaluate(plugin, serviceId(ref), ranking instanceof Integer i ? i : 0, ref.getBundle(), legacy,
+                declared == null ? null : declared.toString());
     }
 
+    /**
+     * @param legacyType the type a legacy declaration names, so that a broken
+     *        declaration is listed under its type rather than its bundle
+     */
     private PluginCandidate evaluate(PluginInterface plugin, long id, int ranking, org.osgi.framework.Bundle bundle,
-            boolean legacy) {
+            boolean legacy, String legacyType) {
         PluginMetadata own = null;
         String failure = null;
         try {
@@ -179,8 +192,10 @@ public final class PluginTracker {
                     legacy);
         }
         if (failure != null) {
-            return new PluginCandidate(id, ranking, bundle, plugin, merged.metadata(), PluginState.FAILED, failure,
-                    legacy);
+            PluginMetadata m = legacyType == null ? merged.metadata()
+                    : merged.metadata().toBuilder().name(legacyType).providerType(legacyType).build();
+            return new PluginCandidate(id, ranking, bundle, plugin, m, PluginState.FAILED,
+                    failure.replace(LEGACY_FAILURE, ""), legacy);
         }
         List<String> problems = new ArrayList<>(merged.conflicts());
         problems.addAll(validator.validate(merged.metadata(), framework.version()));
@@ -197,8 +212,11 @@ public final class PluginTracker {
                 problems.isEmpty() ? null : String.join("; ", problems), legacy);
     }
 
+    /** The metadata a plugin with an unreadable source is listed under: its manifest's, else its bundle's. */
     private static PluginMetadata mergeQuietly(org.osgi.framework.Bundle bundle) {
-        return PluginMetadata.builder().name(bundle.getSymbolicName()).version(bundle.getVersion().toString()).build();
+        PluginMetadata m = ManifestMetadata.read(bundle.getHeaders(""));
+        return m.toBuilder().name(m.name() != null ? m.name() : bundle.getSymbolicName())
+                .version(m.version() != null ? m.version() : bundle.getVersion().toString()).build();
     }
 
     /** Re-decides one type's winner and tells listeners if it changed; caller holds the lock. */
@@ -211,8 +229,8 @@ public final class PluginTracker {
         PluginCandidate winner = valid.isEmpty() ? null : valid.get(0).with(PluginState.ACTIVE, null);
         for (PluginCandidate c : valid) {
             candidates.put(c.serviceId(), c == valid.get(0) ? winner
-                    : c.with(PluginState.SHADOWED, "shadowed by plugin '" + winner.name() + "' "
-                            + winner.metadata().version() + " for provider type '" + type + "'"));
+                    : c.with(PluginState.SHADOWED, "shadowed by " + (winner.legacy() ? "legacy " : "") + "plugin '"
+                            + winner.name() + "' " + winner.metadata().version() + " for provider type '" + type + "'"));
         }
         PluginCandidate before = winners.get(type);
         if (winner == null) {

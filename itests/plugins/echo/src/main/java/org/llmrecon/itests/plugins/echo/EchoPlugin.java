@@ -1,0 +1,35 @@
+package org.llmrecon.itests.plugins.echo;
+
+import org.llmrecon.api.plugin.PluginInterface;
+import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.api.provider.Provider;
+import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.itests.probe.EchoingProvider;
+import org.osgi.service.component.annotations.Component;
+
+/** A test plugin; see bundle.bnd for the metadata its manifest carries. */
+@Component(service = PluginInterface.class)
+public final class EchoPlugin implements PluginInterface {
+
+    @Override
+    public PluginMetadata getMetadata() {
+        return PluginMetadata.builder().providerType("echo").build();
+    }
+
+    @Override
+    public Provider createProvider(ProviderConfig config) {
+        return new Answering(config);
+    }
+
+    @Override
+    public void validateConfig(ProviderConfig config) {
+        // any configuration will do for a provider that only echoes
+    }
+
+    /** Lives in this bundle, so a provider that is kept pins this bundle's class loader. */
+    static final class Answering extends EchoingProvider {
+        Answering(ProviderConfig config) {
+            super(config, "echo 1.0.0");
+        }
+    }
+}
