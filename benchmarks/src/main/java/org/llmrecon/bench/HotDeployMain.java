@@ -26,7 +26,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * watched folder, then {@code getProvider("mock")} is polled every 0.2 ms until it answers (it creates the
  * provider instance). Undeploy: the jar is deleted, and the time runs until both {@code getProvider} refuses
  * and the runtime has unregistered the type's Provider service, which it does after it has retired and
- * closed the instance. Usage: {@code HotDeployMain TRIALS POLL_MS WORKDIR}.
+ * closed the instance. Before each move and each delete the run pauses a random part of the poll period, so
+ * the changes do not stay in phase with File Install's scans. Usage: {@code HotDeployMain TRIALS POLL_MS WORKDIR}.
  */
 public final class HotDeployMain {
     private static final String BSN = "org.llmrecon.provider-template";
@@ -68,6 +69,9 @@ public final class HotDeployMain {
         for (int i = 0; i < trials; i++) {
             Path staged = staging.resolve("provider-template.jar");
             Files.copy(Bundles.plugin("provider-template"), staged, StandardCopyOption.REPLACE_EXISTING);
+            // each trial starts just after a scan (the one that saw the last delete); a random pause spreads
+            // the moves over the poll period as a user's copies would be
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(poll + 1));
             long t = System.nanoTime();
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             while (!answers(factory)) {
@@ -76,6 +80,7 @@ public final class HotDeployMain {
             deploy.add((System.nanoTime() - t) / 1e6);
             factory.getProvider("mock").chat(hello);
             unregisteredAt.set(0);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(poll + 1));
             t = System.nanoTime();
             Files.delete(target);
             while (answers(factory) || unregisteredAt.get() == 0) {
