@@ -12,7 +12,7 @@ OUT="$RESULTS/startup.txt"
 export LLM_RED_TEAM_OPENAI_BASEURL=http://127.0.0.1:9/v1   # loopback: the openai provider needs no key
 now() { date +%s%N; }
 for ((i = 0; i < RUNS; i++)); do
-  for mode in bare baseline runtime launcher; do
+  for mode in ${MODES:-bare baseline runtime runtimemock launcher}; do
     work=$(mktemp -d)
     if [[ $mode == launcher ]]; then
       [[ -f $LAUNCHER ]] || continue

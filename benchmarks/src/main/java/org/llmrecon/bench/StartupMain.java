@@ -23,7 +23,7 @@ import org.osgi.framework.launch.Framework;
  * {@code bare} (Felix alone, start and stop), {@code baseline} (Felix + SCR + Config Admin + File Install +
  * Gogo until the DS service of one trivial bundle in the watched folder is registered) and {@code runtime}
  * (the same plus the LLMrecon runtime bundles, until the providers of the template and OpenAI plugins in
- * the watched folder are usable through the ProviderFactory). Prints one line of figures measured from
+ * the watched folder are usable through the ProviderFactory; {@code runtimemock}: the template alone). Prints one line of figures measured from
  * {@code t0}, the epoch nanoseconds the script took just before starting the JVM.
  */
 public final class StartupMain {
@@ -56,13 +56,13 @@ public final class StartupMain {
         }
         if (mode.equals("baseline")) {
             GeneratedBundles.trivial(plugins, 0);
-        } else if (mode.equals("runtime")) {
+        } else if (mode.startsWith("runtime")) {
             bundles.addAll(Bundles.runtime());
-            for (String p : List.of("provider-template", "provider-openai-sample")) {
+            for (String p : plugins(mode)) {
                 Files.copy(Bundles.plugin(p), plugins.resolve(p + ".jar"), StandardCopyOption.REPLACE_EXISTING);
             }
         } else if (!mode.equals("bare")) {
-            throw new IllegalArgumentException("mode must be bare, baseline or runtime, was '" + mode + "'");
+            throw new IllegalArgumentException("mode must be bare, baseline, runtime or runtimemock, was '" + mode + "'");
         }
         Framework f = Felixes.start(props, bundles, c -> {
             try {
@@ -78,8 +78,8 @@ public final class StartupMain {
         if (mode.equals("baseline") && !registered.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the trivial DS service was not registered within 60 s");
         }
-        if (mode.equals("runtime")) {
-            awaitProviders(f.getBundleContext(), List.of("mock", "openai"));
+        if (mode.startsWith("runtime")) {
+            awaitProviders(f.getBundleContext(), mode.equals("runtime") ? List.of("mock", "openai") : List.of("mock"));
         }
         long ready = System.currentTimeMillis() * 1_000_000L;
         long rss = Felixes.rssKiB();
@@ -87,6 +87,16 @@ public final class StartupMain {
         long stopped = System.currentTimeMillis() * 1_000_000L;
         System.out.printf(Locale.ROOT, "mode=%s ready_ms=%.1f stopped_ms=%.1f rss_mib=%.1f%n", mode,
                 (ready - t0) / 1e6, (stopped - t0) / 1e6, rss / 1024.0);
+    }
+
+    private static List<String> plugins(String mode) {
+        if (mode.equals("runtime")) {
+            return List.of("provider-template", "provider-openai-sample");
+        }
+        if (mode.equals("runtimemock")) {
+            return List.of("provider-template");
+        }
+        throw new IllegalArgumentException("mode must be bare, baseline, runtime or runtimemock, was '" + mode + "'");
     }
 
     /** Polls ProviderFactory.getProvider(type) (by reflection: core-api is a bundle here) until all answer. */
