@@ -24,6 +24,7 @@ import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.runtime.internal.config.Durations;
 import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
+import org.llmrecon.runtime.internal.trust.TrustGate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -59,6 +60,9 @@ public final class BundlePluginManager implements PluginManager {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TrustGate trust;
 
     /**
      * @param context the runtime bundle's context
@@ -115,7 +119,9 @@ public final class BundlePluginManager implements PluginManager {
                 installed.add(file);
             }
             if (!withService.contains(b.getBundleId()) && looksLikePlugin(b, file)) {
-                BundleStates.Explained e = states.explain(b, scr);
+                String untrusted = trust == null ? null : trust.refusal(b);
+                BundleStates.Explained e = untrusted != null ? new BundleStates.Explained(PluginState.REJECTED,
+                        untrusted) : states.explain(b, scr);
                 PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
                 infos.add(new PluginInfo(name(b), m.providerType(), b.getVersion().toString(), e.state(), e.reason(),
                         b.getLocation(), b.getBundleId(), false, m));
@@ -124,9 +130,13 @@ public final class BundlePluginManager implements PluginManager {
         for (Path folder : folders) {
             for (Path jar : JarInspector.jars(folder)) {
                 if (!installed.contains(jar) && !uninstalledByUser(jar)) {
-                    infos.add(notInstalled(discovery.check(jar)));
+                    infos.add(notInstalled(discovery.check(jar), context));
                 }
             }
+        }
+        TrustGate t = trust;
+        if (t != null) {
+            infos.replaceAll(t::marked);
         }
         infos.addAll(leaks.leaks());
         infos.sort(Comparator.comparing(PluginInfo::name).thenComparing(PluginInfo::bundleId));
@@ -238,8 +248,17 @@ public final class BundlePluginManager implements PluginManager {
         }
     }
 
-    private static PluginInfo notInstalled(PluginCheck check) {
+    private static PluginInfo notInstalled(PluginCheck check, BundleContext context) {
         String file = check.file().getFileName().toString();
+        if (check.valid()) {
+            // a copy of an installed bundle under another name: the framework refuses it, so it never will be
+            Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(id -> id.installedIn(context)
+                    .map(b -> id.refusal(check.file(), b)));
+            if (refusal.isPresent()) {
+                return new PluginInfo(file, check.metadata().providerType(), check.metadata().version(),
+                        PluginState.FAILED, refusal.get(), check.file().toString(), -1, false, check.metadata());
+            }
+        }
         return check.valid()
                 ? new PluginInfo(file, check.metadata().providerType(), check.metadata().version(), PluginState.PENDING,
                         "not installed yet", check.file().toString(), -1, false, check.metadata())

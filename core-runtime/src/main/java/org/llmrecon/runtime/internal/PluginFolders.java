@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The watched plugin folders and how bundle locations map to files. */
-final class PluginFolders {
+public final class PluginFolders {
     /** Framework property: the plugin folders, separated by the platform's path separator. */
     static final String PROPERTY = "llmrecon.plugins.dirs";
 
@@ -23,7 +23,7 @@ final class PluginFolders {
     }
 
     /** @return the file a bundle was installed from, or {@code null} when its location is not a file */
-    static Path file(String location) {
+    public static Path file(String location) {
         if (location == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.llmrecon.runtime.internal;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -10,22 +11,33 @@ import org.llmrecon.api.provider.ProviderConfig;
 /**
  * One provider created by a plugin, with the calls in flight on it. Once
  * retired it takes no new calls and is closed exactly once, when the last
- * call in flight has finished.
+ * call in flight has finished. Close is a bounded call: it runs on the
+ * thread that retires the instance (an uninstall, an update), which a
+ * hanging {@code close()} must not block.
  */
 final class ProviderInstance {
     private final Provider provider;
     private final PluginCandidate plugin;
     private final ProviderConfig config;
-    private final Consumer<RuntimeException> closeFailure;
+    private final Callouts callouts;
+    private final String closeCall;
+    private final Consumer<String> closeFailure;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean retired;
 
-    ProviderInstance(Provider provider, PluginCandidate plugin, ProviderConfig config,
-            Consumer<RuntimeException> closeFailure) {
+    /**
+     * @param callouts bounds the close() call
+     * @param closeCall how failure messages name the close() call
+     * @param closeFailure hears one line when close() threw or did not return in time
+     */
+    ProviderInstance(Provider provider, PluginCandidate plugin, ProviderConfig config, Callouts callouts,
+            String closeCall, Consumer<String> closeFailure) {
         this.provider = provider;
         this.plugin = plugin;
         this.config = config;
+        this.callouts = callouts;
+        this.closeCall = closeCall;
         this.closeFailure = closeFailure;
     }
 
@@ -72,12 +84,28 @@ final class ProviderInstance {
         return closed.get();
     }
 
+    private void closeDirectly() {
+        try {
+            provider.close();
+        } catch (RuntimeException e) {
+            closeFailure.accept(closeCall + " threw " + Callouts.oneLine(e));
+        }
+    }
+
     private void closeOnce() {
         if (closed.compareAndSet(false, true)) {
             try {
-                provider.close();
+                callouts.call(closeCall, () -> {
+                    provider.close();
+                    return Boolean.TRUE;
+                });
+            } catch (Callouts.CalloutException e) {
+                closeFailure.accept(e.getMessage());
+            } catch (RejectedExecutionException e) {
+                // the runtime is stopping and makes no more bounded calls: close here
+                closeDirectly();
             } catch (RuntimeException e) {
-                closeFailure.accept(e);
+                closeFailure.accept(closeCall + " threw " + Callouts.oneLine(e));
             }
         }
     }

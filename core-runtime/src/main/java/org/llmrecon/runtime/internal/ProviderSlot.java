@@ -154,8 +154,8 @@ final class ProviderSlot {
         if (provider == null) {
             throw unavailable(who + " createProvider() returned null", null);
         }
-        return new ProviderInstance(provider, plugin, cfg,
-                e -> log.accept(who + " close() of provider '" + type + "' threw " + Callouts.oneLine(e)));
+        return new ProviderInstance(provider, plugin, cfg, callouts, who + " close() of provider '" + type + "'",
+                log);
     }
 
     private ProviderUnavailableException unavailable(String message, Throwable cause) {

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.llmrecon.itests.Bundles.jar;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.lang.ref.WeakReference;
 import java.net.URI;
@@ -48,9 +50,11 @@ public class LegacyPluginsIT extends TestSupport {
     private static final String PLAIN_CLASS = "org.llmrecon.itests.plugins.legacy.plain.PlainProvider";
     private static final String MISSING_CLASS = "org.llmrecon.itests.plugins.legacy.plain.Missing";
 
+    /** The trust policy's default (warn) tags unsigned plugins; tags here come from the metadata sources only. */
     @Override
     protected Option[] extraOptions() {
-        return WatchedFolder.options();
+        return new Option[] {composite(WatchedFolder.options()),
+                frameworkProperty("llmrecon.trust.policy").value("off")};
     }
 
     private WatchedFolder folder() {

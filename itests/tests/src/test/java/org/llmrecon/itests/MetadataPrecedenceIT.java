@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.llmrecon.itests.Bundles.jar;
 import static org.llmrecon.itests.Bundles.workFolder;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.llmrecon.api.plugin.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.plugin.PluginState;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -35,6 +37,12 @@ public class MetadataPrecedenceIT extends TestSupport {
 
     @Inject
     private PluginDiscovery discovery;
+
+    /** The trust policy's default (warn) tags unsigned plugins; tags here come from the metadata sources only. */
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {frameworkProperty("llmrecon.trust.policy").value("off")};
+    }
 
     @Test
     public void sidecarBeatsBundleJsonBeatsManifestBeatsCode() throws Exception {

@@ -86,7 +86,9 @@ final class JsonFileSource {
             values = Map.copyOf(read);
             problem = null;
         } catch (JsonProcessingException e) {
-            problem = file + ": line " + e.getLocation().getLineNr() + ": malformed JSON: " + e.getOriginalMessage();
+            // the parser quotes the token it could not read: an unquoted API key, say
+            problem = file + ": line " + e.getLocation().getLineNr() + ": malformed JSON: "
+                    + String.valueOf(e.getOriginalMessage()).replaceAll("Unrecognized token '[^']*'", "Unrecognized token");
         } catch (IOException e) {
             problem = file + ": cannot be read: " + e.getMessage();
         }

@@ -94,6 +94,15 @@ class ProviderConfigurationsTest {
     }
 
     @Test
+    void aJsonFileWithAnUnquotedKeyIsReportedWithoutIt() throws IOException {
+        // a parser reads an unquoted word up to a separator: a key of letters and digits is one token
+        Path file = json("{\"openai\": {\"apiKey\": skLIVEsecret0123456789}}");
+        ProviderConfigurations c = new ProviderConfigurations(Map.of(), file);
+        assertTrue(c.jsonProblem().startsWith(file + ": line 1: malformed JSON: Unrecognized token"), c.jsonProblem());
+        assertFalse(c.jsonProblem().contains("secret0123"), c.jsonProblem());
+    }
+
+    @Test
     void listenersHearChangesOfTheirType() {
         ProviderConfigurations c = new ProviderConfigurations(Map.of(), null);
         List<String> heard = new ArrayList<>();

@@ -1,0 +1,62 @@
+package org.llmrecon.runtime.internal.folders;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+
+/**
+ * The File Install watcher settings for our folders. Plugin folders: poll every
+ * 50 ms, {@code *.jar} and {@code *.jar.metadata.json} only, new bundles
+ * started, first scan at once. File Install reports a file only once its size
+ * and modification time are the same on two polls in a row, so a jar still
+ * being copied waits; dropping by an atomic rename avoids even that window.
+ */
+final class FolderSettings {
+    static final String FACTORY_PID = "org.apache.felix.fileinstall";
+    static final String DIR = "felix.fileinstall.dir";
+    static final String PLUGIN_FILTER = ".*\\.jar(\\.metadata\\.json)?";
+    static final String ETC_FILTER = ".*\\.(cfg|config|json)";
+
+    private FolderSettings() {
+    }
+
+    static Hashtable<String, Object> plugins(Path folder, File tmp) {
+        Hashtable<String, Object> p = common(folder, tmp, "50");
+        p.put("felix.fileinstall.filter", PLUGIN_FILTER);
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.bundles.startTransient", "false");
+        return p;
+    }
+
+    static Hashtable<String, Object> etc(Path folder, File tmp) {
+        Hashtable<String, Object> p = common(folder, tmp, "100");
+        p.put("felix.fileinstall.filter", ETC_FILTER);
+        // never rewrite a person's files when a configuration changes through Config Admin
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        return p;
+    }
+
+    private static Hashtable<String, Object> common(Path folder, File tmp, String poll) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(DIR, folder.toString());
+        p.put("felix.fileinstall.poll", poll);
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.subdir.mode", "skip");
+        p.put("felix.fileinstall.log.level", "1");
+        if (tmp != null) {
+            p.put("felix.fileinstall.tmpdir", tmp.toString());
+        }
+        return p;
+    }
+
+    /** @return the folders of a {@link File#pathSeparator}-separated property, absolute; empty when unset */
+    static List<Path> paths(String property, String separator) {
+        if (property == null || property.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(property.split(java.util.regex.Pattern.quote(separator))).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(s -> Path.of(s).toAbsolutePath().normalize()).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package org.llmrecon.runtime.internal.folders;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Has File Install watch the folders named by the framework properties
+ * {@code llmrecon.plugins.dirs} (plugin jars and their sidecars) and
+ * {@code llmrecon.etc.dir} (configuration files), through factory
+ * configurations of {@code org.apache.felix.fileinstall}. Unset properties
+ * mean no folder: an embedder opts in, nothing appears in its working
+ * directory. A folder File Install already watches through its own
+ * {@code felix.fileinstall.dir} framework property is not watched twice.
+ */
+@Component(service = WatchedFolders.class, immediate = true)
+public final class WatchedFolders {
+    /** Framework property: the plugin folders, separated by the platform's path separator. */
+    public static final String PLUGINS = "llmrecon.plugins.dirs";
+    /** Framework property: the configuration folder. */
+    public static final String ETC = "llmrecon.etc.dir";
+    private static final String NAME_PREFIX = "llmrecon-";
+
+    private final List<Path> pluginFolders;
+    private final Path etcFolder;
+    private final List<Configuration> created = new ArrayList<>();
+
+    /**
+     * @param context the runtime bundle's context
+     * @param admin Config Admin
+     * @throws IOException when Config Admin cannot store a configuration
+     */
+    @Activate
+    public WatchedFolders(BundleContext context, @Reference ConfigurationAdmin admin) throws IOException {
+        pluginFolders = FolderSettings.paths(context.getProperty(PLUGINS), File.pathSeparator);
+        List<Path> etc = FolderSettings.paths(context.getProperty(ETC), File.pathSeparator);
+        etcFolder = etc.isEmpty() ? null : etc.get(0);
+        Set<Path> watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
+        File tmp = context.getDataFile("fileinstall");
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < pluginFolders.size(); i++) {
+            if (!watchedAlready.contains(pluginFolders.get(i))) {
+                names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(pluginFolders.get(i), tmp)));
+            }
+        }
+        if (etcFolder != null && !watchedAlready.contains(etcFolder)) {
+            names.add(watch(admin, "etc", FolderSettings.etc(etcFolder, tmp)));
+        }
+        removeStale(admin, names);
+    }
+
+    /** @return the folders watched for plugin jars */
+    public List<Path> pluginFolders() {
+        return pluginFolders;
+    }
+
+    /** @return the configuration folder, or {@code null} when none is set */
+    public Path etcFolder() {
+        return etcFolder;
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (created) {
+            for (Configuration c : created) {
+                try {
+                    c.delete();
+                } catch (IOException | IllegalStateException e) {
+                    // Config Admin is going away too; its store is the framework's
+                }
+            }
+            created.clear();
+        }
+    }
+
+    private String watch(ConfigurationAdmin admin, String name, Hashtable<String, Object> settings)
+            throws IOException {
+        Configuration c = admin.getFactoryConfiguration(FolderSettings.FACTORY_PID, NAME_PREFIX + name, "?");
+        c.updateIfDifferent(settings);
+        synchronized (created) {
+            created.add(c);
+        }
+        return c.getPid();
+    }
+
+    /** Watchers left from an earlier run with a persistent framework cache and other folders. */
+    private static void removeStale(ConfigurationAdmin admin, Set<String> current) throws IOException {
+        try {
+            Configuration[] all = admin.listConfigurations(
+                    "(service.factoryPid=" + FolderSettings.FACTORY_PID + ")");
+            for (Configuration c : all == null ? new Configuration[0] : all) {
+                if (c.getPid().contains("~" + NAME_PREFIX) && !current.contains(c.getPid())) {
+                    c.delete();
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

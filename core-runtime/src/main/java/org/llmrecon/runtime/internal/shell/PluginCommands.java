@@ -1,0 +1,100 @@
+package org.llmrecon.runtime.internal.shell;
+
+import java.nio.file.Path;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.llmrecon.api.plugin.PluginDiscovery;
+import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.plugin.PluginManager;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code llm:plugins}, {@code plugin}, {@code validate}, {@code install}, {@code uninstall}, {@code reload}, {@code dirs}. */
+@Component(service = PluginCommands.class, property = {"osgi.command.scope=llm",
+        "osgi.command.function=plugins", "osgi.command.function=plugin", "osgi.command.function=validate",
+        "osgi.command.function=install", "osgi.command.function=uninstall", "osgi.command.function=reload",
+        "osgi.command.function=dirs"})
+public final class PluginCommands {
+    static final String ETC = "llmrecon.etc.dir";
+
+    private final PluginManager plugins;
+    private final PluginDiscovery discovery;
+    private final String etc;
+
+    /**
+     * @param context the runtime bundle's context, for the configuration folder
+     * @param plugins the plugin manager
+     * @param discovery the plugin discovery
+     */
+    @Activate
+    public PluginCommands(BundleContext context, @Reference PluginManager plugins,
+            @Reference PluginDiscovery discovery) {
+        this(plugins, discovery, context.getProperty(ETC));
+    }
+
+    PluginCommands(PluginManager plugins, PluginDiscovery discovery, String etc) {
+        this.plugins = plugins;
+        this.discovery = discovery;
+        this.etc = etc;
+    }
+
+    /** @param json whether to write JSON @return every plugin with its state */
+    @Descriptor("list every plugin: name, provider type, version, state and why it is not active")
+    public String plugins(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
+            absentValue = "false") boolean json) {
+        return json ? Text.json(plugins.plugins().stream().map(PluginView::json).toList())
+                : PluginView.table(plugins.plugins());
+    }
+
+    /** @param json whether to write JSON @param name a plugin @return its details */
+    @Descriptor("show one plugin in detail")
+    public String plugin(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
+            absentValue = "false") boolean json, @Descriptor("plugin name, provider type or file name") String name) {
+        PluginInfo p = plugins.plugin(name)
+                .orElseThrow(() -> new IllegalArgumentException("no plugin named '" + Text.clean(name) + "'"));
+        return json ? Text.json(PluginView.json(p)) : PluginView.detail(p);
+    }
+
+    /** @param path a jar @return whether it is a valid plugin */
+    @Descriptor("check a plugin jar and its sidecar without installing it")
+    public String validate(@Descriptor("path of the plugin jar") String path) {
+        return PluginView.check(discovery.check(Path.of(path).toAbsolutePath().normalize()));
+    }
+
+    /** @param path a jar @return the plugin as installed */
+    @Descriptor("install and start a plugin jar")
+    public String install(@Descriptor("path of the plugin jar") String path) {
+        return "installed " + line(plugins.install(Path.of(path)));
+    }
+
+    /** @param name a plugin @return what was done */
+    @Descriptor("stop and uninstall a plugin, close its providers")
+    public String uninstall(@Descriptor("plugin name, provider type or file name") String name) {
+        plugins.uninstall(name);
+        return "uninstalled " + Text.clean(name);
+    }
+
+    /** @param name a plugin @return the plugin as reloaded */
+    @Descriptor("reinstall a plugin from its location")
+    public String reload(@Descriptor("plugin name, provider type or file name") String name) {
+        return "reloaded " + line(plugins.reload(name));
+    }
+
+    /** @return the watched folders */
+    @Descriptor("show the folders watched for plugins and configuration")
+    public String dirs() {
+        StringBuilder b = new StringBuilder();
+        plugins.watchedFolders().forEach(f -> b.append("plugins  ").append(f).append('\n'));
+        b.append("etc      ").append(etc == null || etc.isBlank() ? "-" : etc);
+        return b.toString();
+    }
+
+    private static String line(PluginInfo p) {
+        return Text.clean(p.name() + (p.version() == null ? "" : " " + p.version())
+                + (p.providerType() == null ? "" : " (type " + p.providerType() + ")") + ": " + p.state()
+                + (p.reason() == null ? "" : ": " + p.reason()));
+    }
+}

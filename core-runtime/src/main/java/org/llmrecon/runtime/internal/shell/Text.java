@@ -1,0 +1,52 @@
+package org.llmrecon.runtime.internal.shell;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Small text helpers shared by the commands: one-line cells, durations, JSON. */
+final class Text {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Text() {
+    }
+
+    /** Control characters (a plugin's metadata is untrusted) become spaces, so a cell stays on its line. */
+    static String clean(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return b.toString();
+    }
+
+    static String millis(Duration d) {
+        return d == null ? "-" : d.toMillis() + "ms";
+    }
+
+    static String list(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String keyValues(Map<String, ?> values) {
+        int width = values.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().toString().isEmpty())
+                .mapToInt(e -> e.getKey().length()).max().orElse(0);
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> {
+            if (v != null && !v.toString().isEmpty()) {
+                b.append(String.format("%-" + width + "s  %s\n", k, clean(v.toString())));
+            }
+        });
+        return b.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,52 @@
+package org.llmrecon.runtime.internal.trust;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The allow file: SHA-256 hashes (hex) of jars accepted without a
+ * signature, one a line; {@code #} starts a comment. Read on every check,
+ * so an edit takes effect the next time a plugin resolves.
+ */
+final class AllowList {
+    private final Path file;
+
+    /** @param file the allow file, or {@code null} when none is configured */
+    AllowList(Path file) {
+        this.file = file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** @param sha256 a hex hash @return whether the allow file lists it */
+    boolean allows(String sha256) {
+        return file != null && read().contains(sha256.toLowerCase(Locale.ROOT));
+    }
+
+    /** @param sha256 the hash of a jar the file does not list @return why that jar is not allowed */
+    String notAllowed(String sha256) {
+        if (file == null) {
+            return "unsigned, its SHA-256 is " + sha256 + " and no allow file is configured ("
+                    + TrustGate.ALLOW + ")";
+        }
+        String unreadable = Files.isReadable(file) ? "" : " (which cannot be read)";
+        return "unsigned and its SHA-256 " + sha256 + " is not in " + file + unreadable;
+    }
+
+    private Set<String> read() {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(l -> l.replaceFirst("#.*", "").trim().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty())
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.llmrecon.runtime.internal.folders;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileOfTypesFlattensNestedKeys() throws IOException {
+        Path f = Files.writeString(dir.resolve("providers.json"), """
+                {"openai": {"apiKey": "k", "retry": {"maxRetries": 2, "retryableStatusCodes": [429, 503]}},
+                 "mock": {"timeout": "5s", "param": {"seed": 7}, "orgId": null}}""");
+        assertEquals(Map.of("openai", Map.of("apiKey", "k", "retry.maxRetries", "2", "retry.retryableStatusCodes",
+                "429,503"), "mock", Map.of("timeout", "5s", "param.seed", "7")), JsonSettings.read(f.toFile()));
+    }
+
+    @Test
+    void aTypeFileHoldsOneTypesSettings() throws IOException {
+        Path f = Files.writeString(dir.resolve("org.llmrecon.provider-openai.json"), "{\"baseUrl\": \"http://x\"}");
+        assertEquals(Map.of("openai", Map.of("baseUrl", "http://x")), JsonSettings.read(f.toFile()));
+    }
+
+    @Test
+    void brokenFilesAreOneLineNamingTheFile() throws IOException {
+        Path f = Files.writeString(dir.resolve("bad.json"), "{\"openai\": {\"apiKey\": }");
+        IOException e = assertThrows(IOException.class, () -> JsonSettings.read(f.toFile()));
+        assertTrue(e.getMessage().startsWith(f + ": line 1: malformed JSON"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        Path g = Files.writeString(dir.resolve("list.json"), "[1]");
+        assertEquals(g + ": the top level must be a JSON object",
+                assertThrows(IOException.class, () -> JsonSettings.read(g.toFile())).getMessage());
+        Path h = Files.writeString(dir.resolve("flat.json"), "{\"openai\": 3}");
+        assertEquals(h + ": 'openai' must be an object of settings",
+                assertThrows(IOException.class, () -> JsonSettings.read(h.toFile())).getMessage());
+    }
+
+    @Test
+    void filtersAcceptOnlyWhatTheFolderIsFor() {
+        Pattern plugins = Pattern.compile(FolderSettings.PLUGIN_FILTER);
+        assertTrue(plugins.matcher("a.jar").matches());
+        assertTrue(plugins.matcher("a.jar.metadata.json").matches());
+        assertTrue(!plugins.matcher("a.jar.part").matches() && !plugins.matcher("a.json").matches());
+        Pattern etc = Pattern.compile(FolderSettings.ETC_FILTER);
+        assertTrue(etc.matcher("x.cfg").matches() && etc.matcher("x.config").matches()
+                && etc.matcher("x.json").matches());
+        assertTrue(!etc.matcher("x.cfg.swp").matches() && !etc.matcher("x.jar").matches());
+    }
+
+    @Test
+    void pluginWatcherSettingsAreTheFastSafeOnes() {
+        var p = FolderSettings.plugins(dir, null);
+        assertEquals(dir.toString(), p.get("felix.fileinstall.dir"));
+        assertEquals("50", p.get("felix.fileinstall.poll"));
+        assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
+        assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
+        assertEquals("false", FolderSettings.etc(dir, null).get("felix.fileinstall.enableConfigSave"));
+        assertEquals(java.util.List.of(Path.of("/a"), Path.of("/b/c")), FolderSettings.paths(" /a ,/b/x/../c,", ","));
+        assertEquals(java.util.List.of(), FolderSettings.paths(null, ","));
+    }
+}

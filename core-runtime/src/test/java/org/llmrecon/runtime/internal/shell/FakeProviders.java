@@ -1,0 +1,170 @@
+package org.llmrecon.runtime.internal.shell;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.llmrecon.api.plugin.ConfigEntry;
+import org.llmrecon.api.plugin.ConfigManager;
+import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.provider.ChatChunk;
+import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ChatResponse;
+import org.llmrecon.api.provider.ChatStreamListener;
+import org.llmrecon.api.provider.CompletionRequest;
+import org.llmrecon.api.provider.CompletionResponse;
+import org.llmrecon.api.provider.EmbeddingRequest;
+import org.llmrecon.api.provider.EmbeddingResponse;
+import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.provider.ModelCapability;
+import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ModelType;
+import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.api.provider.RateLimitConfig;
+import org.llmrecon.api.provider.RetryConfig;
+import org.llmrecon.api.provider.UsageMetrics;
+
+/** A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map. */
+final class FakeProviders implements ProviderFactory, ConfigManager {
+    final Map<String, String> config = new LinkedHashMap<>();
+    final List<ChatRequest> requests = new ArrayList<>();
+
+    @Override
+    public ManagedProvider getProvider(String type) {
+        if (!type.equals("echo")) {
+            throw new ProviderUnavailableException("no plugin offers provider type '" + type + "'");
+        }
+        return new Echo();
+    }
+
+    @Override
+    public Set<String> providerTypes() {
+        return Set.of("echo");
+    }
+
+    @Override
+    public void refresh(String type) {
+    }
+
+    @Override
+    public void refreshAll() {
+    }
+
+    @Override
+    public ProviderConfig config(String type) {
+        return ProviderConfig.builder(type).build();
+    }
+
+    @Override
+    public Set<String> configuredTypes() {
+        return Set.of("echo");
+    }
+
+    @Override
+    public void set(String type, String key, String value) {
+        if (key.equals("bogus")) {
+            throw new IllegalArgumentException("unknown key 'bogus'");
+        }
+        config.put(key, value);
+    }
+
+    @Override
+    public List<ConfigEntry> describe(String type) {
+        return config.entrySet().stream().map(e -> new ConfigEntry(e.getKey(),
+                e.getKey().equals("apiKey") ? "********" : e.getValue(), "api", e.getKey().equals("apiKey"))).toList();
+    }
+
+    private final class Echo implements ManagedProvider {
+        @Override
+        public String type() {
+            return "echo";
+        }
+
+        @Override
+        public ProviderConfig config() {
+            return ProviderConfig.builder("echo").build();
+        }
+
+        @Override
+        public List<ModelInfo> listModels() {
+            return List.of(new ModelInfo("echo-1", "echo", ModelType.CHAT, Set.of(ModelCapability.values()[0]), 4096,
+                    null, null, null, null));
+        }
+
+        @Override
+        public ModelInfo modelInfo(String modelId) {
+            return listModels().get(0);
+        }
+
+        @Override
+        public CompletionResponse complete(CompletionRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
+            requests.add(request);
+            String prompt = request.messages().get(request.messages().size() - 1).content();
+            for (String word : prompt.split(" ")) {
+                listener.onChunk(new ChatChunk("id", "echo-1", 0, "<" + word + ">", null, null, null));
+            }
+            return null;
+        }
+
+        @Override
+        public EmbeddingResponse embed(EmbeddingRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int countTokens(String text, String modelId) {
+            return 0;
+        }
+
+        @Override
+        public RetryConfig retryConfig() {
+            return RetryConfig.DEFAULT;
+        }
+
+        @Override
+        public void updateRetryConfig(RetryConfig c) {
+        }
+
+        @Override
+        public RateLimitConfig rateLimitConfig() {
+            return RateLimitConfig.UNLIMITED;
+        }
+
+        @Override
+        public void updateRateLimitConfig(RateLimitConfig c) {
+        }
+
+        @Override
+        public UsageMetrics usageMetrics() {
+            return new UsageMetrics(3, 1, 2, 10, 20, Duration.ofMillis(5), Duration.ofMillis(9),
+                    Duration.ofMillis(12));
+        }
+
+        @Override
+        public Map<String, UsageMetrics> usageMetricsByModel() {
+            return Map.of();
+        }
+
+        @Override
+        public void resetMetrics() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

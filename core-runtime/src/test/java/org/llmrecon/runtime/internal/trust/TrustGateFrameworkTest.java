@@ -1,0 +1,144 @@
+package org.llmrecon.runtime.internal.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.api.plugin.PluginState;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/** The gate on a real Felix: which bundles it keeps from resolving, what it lists and tags. */
+class TrustGateFrameworkTest {
+    @TempDir
+    Path dir;
+    private Framework framework;
+
+    private TrustGate start(String policy) throws BundleException {
+        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
+                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(),
+                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
+                TrustGate.POLICY, policy));
+        framework.start();
+        return new TrustGate(framework.getBundleContext(), null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (framework != null) {
+            framework.stop();
+            framework.waitForStop(30_000);
+        }
+    }
+
+    private Bundle install(String name, boolean plugin) throws Exception {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+        a.putValue(Constants.BUNDLE_SYMBOLICNAME, name);
+        if (plugin) {
+            a.putValue("LLMrecon-Provider-Type", name);
+        }
+        Path jar = dir.resolve(name + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
+            j.flush();
+        }
+        return framework.getBundleContext().installBundle(jar.toUri().toString());
+    }
+
+    private boolean resolve(Bundle b) {
+        return framework.adapt(FrameworkWiring.class).resolveBundles(List.of(b));
+    }
+
+    @Test
+    void enforceKeepsAnUnsignedPluginFromResolvingAndSaysWhy() throws Exception {
+        TrustGate gate = start("enforce");
+        Bundle plugin = install("untrusted", true);
+        Bundle library = install("library", false);
+
+        assertFalse(resolve(plugin));
+        assertThrows(BundleException.class, plugin::start);
+        assertEquals(Bundle.INSTALLED, plugin.getState());
+        assertTrue(gate.refusal(plugin).startsWith("not trusted: unsigned, its SHA-256 is "), gate.refusal(plugin));
+        assertTrue(resolve(library), "a bundle that is no plugin is never checked");
+        assertNull(gate.refusal(library));
+        assertNull(gate.refusal(framework), "the framework is never checked");
+    }
+
+    @Test
+    void enforceUnresolvesAPluginThatResolvedBeforeTheGate() throws Exception {
+        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
+                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(), TrustGate.POLICY, "enforce"));
+        framework.start();
+        Bundle early = install("early", true);
+        assertTrue(resolve(early));
+        CountDownLatch refreshed = new CountDownLatch(1);
+        framework.getBundleContext().addFrameworkListener(e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+
+        new TrustGate(framework.getBundleContext(), null);
+
+        assertTrue(refreshed.await(30, TimeUnit.SECONDS), "refreshed");
+        assertEquals(Bundle.INSTALLED, early.getState());
+        assertFalse(resolve(early));
+    }
+
+    @Test
+    void warnLetsItResolveAndTagsItUnsigned() throws Exception {
+        TrustGate gate = start("warn");
+        Bundle plugin = install("unsigned", true);
+
+        assertTrue(resolve(plugin));
+        assertNull(gate.refusal(plugin));
+        PluginInfo info = new PluginInfo("unsigned", "unsigned", "1.0.0", PluginState.ACTIVE, null,
+                plugin.getLocation(), plugin.getBundleId(), false, PluginMetadata.builder().tags(List.of("beta")).build());
+        assertEquals(List.of("beta", "unsigned"), gate.marked(info).metadata().tags());
+        assertEquals(List.of("beta", "unsigned"), gate.marked(gate.marked(info)).metadata().tags(), "tagged once");
+    }
+
+    @Test
+    void offChecksNothing() throws Exception {
+        TrustGate gate = start("off");
+        Bundle plugin = install("unchecked", true);
+
+        assertTrue(resolve(plugin));
+        PluginInfo info = new PluginInfo("unchecked", null, null, PluginState.ACTIVE, null, plugin.getLocation(),
+                plugin.getBundleId(), false, null);
+        assertSame(info, gate.marked(info));
+    }
+
+    @Test
+    void unknownPolicyEnforces() throws Exception {
+        start("strict");
+        assertFalse(resolve(install("typo", true)));
+    }
+}

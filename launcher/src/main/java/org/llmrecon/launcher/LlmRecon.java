@@ -1,0 +1,265 @@
+package org.llmrecon.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+import org.llmrecon.api.plugin.ConfigManager;
+import org.llmrecon.api.plugin.PluginDiscovery;
+import org.llmrecon.api.plugin.PluginManager;
+import org.llmrecon.api.plugin.ProviderFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The LLMrecon runtime embedded in a program: Apache Felix with the runtime's
+ * bundles, started from a {@link Builder}.
+ *
+ * <pre>
+ * try (LlmRecon llm = LlmRecon.builder().pluginFolder(Path.of("plugins")).start()) {
+ *     llm.awaitPlugins(Duration.ofSeconds(30));
+ *     ChatResponse r = llm.providerFactory().getProvider("mock").chat(request);
+ * }
+ * </pre>
+ *
+ * The API packages {@code org.llmrecon.api.*} are exported by the system
+ * bundle from the program's own class path (the core-api bundle is not
+ * installed), so the services returned here are used directly, without proxies.
+ */
+public final class LlmRecon implements AutoCloseable {
+    /** Framework property: the plugin folders, separated by {@link File#pathSeparator}. */
+    public static final String PLUGINS_DIRS = "llmrecon.plugins.dirs";
+    /** Framework property: the configuration folder. */
+    public static final String ETC_DIR = "llmrecon.etc.dir";
+
+    private final Framework framework;
+    private final Path storage;
+    private final Services services;
+    private final List<Path> pluginFolders;
+    private final Path etcFolder;
+    private boolean closed;
+
+    private LlmRecon(Framework framework, Path storage, List<Path> pluginFolders, Path etcFolder, Duration timeout) {
+        this.framework = framework;
+        this.storage = storage;
+        this.pluginFolders = pluginFolders;
+        this.etcFolder = etcFolder;
+        this.services = new Services(framework.getBundleContext(), timeout);
+    }
+
+    /** @return a builder with no folders, configuration or extra bundles */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the provider factory */
+    public ProviderFactory providerFactory() {
+        return services.get(ProviderFactory.class);
+    }
+
+    /** @return the plugin manager */
+    public PluginManager pluginManager() {
+        return services.get(PluginManager.class);
+    }
+
+    /** @return the configuration manager */
+    public ConfigManager configManager() {
+        return services.get(ConfigManager.class);
+    }
+
+    /** @return the plugin discovery */
+    public PluginDiscovery pluginDiscovery() {
+        return services.get(PluginDiscovery.class);
+    }
+
+    /** @return the running framework, for programs that need more than the services above */
+    public Framework framework() {
+        return framework;
+    }
+
+    /**
+     * Waits until every {@code *.jar} that is in the plugin folders now has been
+     * processed (listed by the plugin manager in a state other than PENDING, and
+     * offered by the factory when ACTIVE), and every provider configuration file
+     * in the etc folder now has been applied.
+     *
+     * @param timeout how long to wait at most
+     * @return the files still pending when the time ran out; empty when all were processed
+     */
+    public List<Path> awaitPlugins(Duration timeout) {
+        long start = System.nanoTime();
+        List<Path> pending = new ArrayList<>(new ConfigsReady(framework.getBundleContext(), etcFolder).await(timeout));
+        Duration left = timeout.minusNanos(System.nanoTime() - start);
+        pending.addAll(new PluginsReady(pluginFolders, this::pluginManager, this::providerFactory)
+                .await(left.isNegative() ? Duration.ZERO : left));
+        return pending;
+    }
+
+    /** Stops the framework, waits for it and deletes its cache; later calls do nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Main.mark("closing");
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException e) {
+            // the framework is stopping anyway; its cache is removed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            services.close();
+            Storage.delete(storage);
+            Main.mark("closed");
+        }
+    }
+
+    /**
+     * Configures and starts the runtime.
+     *
+     * @since 1.0.0
+     */
+    public static final class Builder {
+        private final List<Path> pluginFolders = new ArrayList<>();
+        private Path etcFolder;
+        private final List<String[]> configs = new ArrayList<>();
+        private final List<Path> bundles = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Duration timeout = Duration.ofSeconds(30);
+
+        Builder() {
+        }
+
+        /** @param folder a folder watched for plugin jars (may be called more than once) @return this builder */
+        public Builder pluginFolder(Path folder) {
+            pluginFolders.add(folder.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /** @param folder the folder of configuration files ({@code .cfg}, {@code .config}, {@code .json}) @return this builder */
+        public Builder etcFolder(Path folder) {
+            etcFolder = folder.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** @param type a provider type @param key a configuration key @param value its value @return this builder */
+        public Builder config(String type, String key, String value) {
+            configs.add(new String[] {type, key, value});
+            return this;
+        }
+
+        /** @param jar a bundle to install and start besides the runtime (a plugin, say) @return this builder */
+        public Builder bundle(Path jar) {
+            bundles.add(jar.toAbsolutePath().normalize());
+            return this;
+        }
+
+        /** @param key a framework property @param value its value @return this builder */
+        public Builder frameworkProperty(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        /** @param value how long start-up may wait for the runtime's services (default 30 s) @return this builder */
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        /**
+         * Starts Felix, installs and starts the runtime's bundles, then the extra
+         * bundles, waits for the runtime's services and applies the configuration.
+         *
+         * @return the running runtime; close it to stop
+         * @throws IllegalStateException when the runtime does not start, with the reason
+         */
+        public LlmRecon start() {
+            Main.mark("start");
+            RuntimeBundles embedded = RuntimeBundles.embedded();
+            Main.mark("embedded listed");
+            Path storage = Storage.create();
+            Framework framework = null;
+            try {
+                framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"))
+                        .newFramework(frameworkProperties(embedded, storage));
+                framework.init();
+                List<Bundle> installed = new ArrayList<>();
+                for (RuntimeBundles.Embedded b : embedded.toInstall()) {
+                    try (InputStream in = embedded.open(b)) {
+                        installed.add(framework.getBundleContext().installBundle("llmrecon:" + b.name(), in));
+                    }
+                }
+                for (Path jar : bundles) {
+                    installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+                }
+                Main.mark("installed");
+                framework.start();
+                Main.mark("framework started");
+                for (Bundle b : installed) {
+                    if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                        b.start();
+                    }
+                }
+                Main.mark("bundles started");
+                LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout);
+                for (String[] c : configs) {
+                    running.configManager().set(c[0], c[1], c[2]);
+                }
+                return running;
+            } catch (BundleException | IOException | RuntimeException e) {
+                if (framework != null) {
+                    try {
+                        framework.stop();
+                        framework.waitForStop(10_000);
+                    } catch (BundleException | InterruptedException ignored) {
+                        // already failing; the first problem is the one reported
+                    }
+                }
+                Storage.delete(storage);
+                throw new IllegalStateException("the runtime did not start: " + e.getMessage(), e);
+            }
+        }
+
+        private Map<String, String> frameworkProperties(RuntimeBundles embedded, Path storage) throws IOException {
+            Map<String, String> p = new HashMap<>();
+            p.put(Constants.FRAMEWORK_STORAGE, storage.resolve("felix").toString());
+            p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+            p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, embedded.apiExports());
+            p.put("llmrecon.framework.version", embedded.apiVersion());
+            // File Install always starts one watcher from framework properties (default ./load);
+            // point it at an empty folder of our own so stray files in the working directory are never installed.
+            Path none = Files.createDirectories(storage.resolve("fileinstall-none"));
+            p.put("felix.fileinstall.dir", none.toString());
+            p.put("felix.fileinstall.poll", "60000");
+            p.put("felix.fileinstall.noInitialDelay", "true");
+            p.put("felix.fileinstall.log.level", "1");
+            p.put("gosh.args", "--nointeractive");
+            if (!pluginFolders.isEmpty()) {
+                p.put(PLUGINS_DIRS, pluginFolders.stream().map(Path::toString)
+                        .collect(Collectors.joining(File.pathSeparator)));
+            }
+            if (etcFolder != null) {
+                p.put(ETC_DIR, etcFolder.toString());
+            }
+            p.putAll(properties);
+            return p;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.llmrecon.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code java -jar llmrecon-launcher.jar}: starts the runtime on the given
+ * folders and runs one command ({@code -c}), commands from standard input, or
+ * nothing until stopped ({@code --no-shell}). Plumbing only, in the manner of
+ * Felix's own {@code Main}.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int COMMAND_FAILED = 1;
+    static final int USAGE = 2;
+    static final int NOT_STARTED = 3;
+    private static final Duration READY = Duration.ofSeconds(
+            Long.getLong("llmrecon.ready.timeout", 60));
+
+    private Main() {
+    }
+
+    /** @param args the command line, see {@code --help} */
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    static final boolean TIMING = Boolean.getBoolean("llmrecon.timing");
+
+    static void mark(String what) {
+        if (TIMING) {
+            System.err.println("[timing] " + what + " "
+                    + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        Options options;
+        List<Path> plugins;
+        Path etc;
+        try {
+            options = Options.parse(args);
+            if (options.help()) {
+                out.println(Options.USAGE);
+                return OK;
+            }
+            plugins = options.pluginFolders();
+            etc = options.etcFolder();
+        } catch (Options.UsageException e) {
+            err.println("llmrecon: " + e.getMessage());
+            return USAGE;
+        }
+        LlmRecon.Builder builder = LlmRecon.builder().etcFolder(etc).timeout(READY);
+        plugins.forEach(builder::pluginFolder);
+        LlmRecon runtime;
+        try {
+            runtime = builder.start();
+        } catch (IllegalStateException e) {
+            err.println("llmrecon: " + GogoShell.oneLine(e));
+            return NOT_STARTED;
+        }
+        mark("started");
+        Thread hook = new Thread(runtime::close, "llmrecon-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (options.noShell()) {
+                runtime.framework().waitForStop(0);
+                return OK;
+            }
+            int code = shell(runtime, options.command(), in, out, err);
+            mark("done");
+            return code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        } catch (IllegalStateException e) {
+            err.println("llmrecon: " + GogoShell.oneLine(e));
+            return NOT_STARTED;
+        } finally {
+            runtime.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook has run or runs now, close() is idempotent
+            }
+        }
+    }
+
+    private static int shell(LlmRecon runtime, String command, InputStream in, PrintStream out, PrintStream err) {
+        try (GogoShell shell = new GogoShell(runtime.framework().getBundleContext(), InputStream.nullInputStream(),
+                out, err, READY)) {
+            if (!shell.awaitCommand("llm:plugins", READY)) {
+                err.println("llmrecon: the llm shell commands did not appear within " + READY.toSeconds()
+                        + " s (see 'scr:list')");
+            } else {
+                List<Path> pending = runtime.awaitPlugins(READY);
+                if (!pending.isEmpty()) {
+                    err.println("llmrecon: not processed in time, going on without: " + pending);
+                }
+            }
+            mark("ready");
+            if (command != null) {
+                return shell.run(command) ? OK : COMMAND_FAILED;
+            }
+            return lines(shell, in, out);
+        }
+    }
+
+    private static int lines(GogoShell shell, InputStream in, PrintStream out) {
+        boolean interactive = System.console() != null && in == System.in;
+        boolean failed = false;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
+            while (true) {
+                if (interactive) {
+                    out.print("llm> ");
+                    out.flush();
+                }
+                String line = reader.readLine();
+                if (line == null || line.strip().equals("exit")) {
+                    break;
+                }
+                if (!line.isBlank() && !line.strip().startsWith("#")) {
+                    failed |= !shell.run(line);
+                }
+            }
+        } catch (IOException e) {
+            return COMMAND_FAILED;
+        }
+        return failed ? COMMAND_FAILED : OK;
+    }
+}
