@@ -18,7 +18,7 @@ summarize() {
   local file=$1; shift
   for mode in $(grep -o 'mode=[a-z]*' "$file" | sort -u | cut -d= -f2); do
     for key in "$@"; do
-      grep "mode=$mode " "$file" | grep -o "$key=[0-9.]*" | cut -d= -f2 | sort -n | awk -v m="$mode" -v k="$key" '
+      { grep "mode=$mode " "$file" | grep -o "$key=[0-9.]*" || true; } | cut -d= -f2 | sort -n | awk -v m="$mode" -v k="$key" '
         { v[NR] = $1 }
         END { if (NR == 0) exit; med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
               p90 = v[int(0.9 * NR + 0.999)]; if (p90 == "") p90 = v[NR];

@@ -19,7 +19,7 @@ for ((i = 0; i < RUNS; i++)); do
       mkdir -p "$work/plugins" "$work/etc"
       cp "$TARGET/bundles/plugins/"*.jar "$work/plugins/"
       t0=$(now)
-      (cd "$work" && java -jar "$LAUNCHER" --no-shell --plugins "$work/plugins" --etc "$work/etc" -c "providers" > "$work/out.txt" 2>&1)
+      (cd "$work" && java -jar "$LAUNCHER" --plugins "$work/plugins" --etc "$work/etc" -c "llm:providers" > "$work/out.txt" 2>&1)
       t1=$(now)
       grep -q mock "$work/out.txt" && grep -q openai "$work/out.txt" \
         || { echo "launcher did not list both providers:" >&2; cat "$work/out.txt" >&2; exit 1; }
