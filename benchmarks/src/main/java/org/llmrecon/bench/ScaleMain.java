@@ -1,0 +1,133 @@
+package org.llmrecon.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * N generated bundles installed and started in one Felix in this process. Mode {@code bare}: Felix + SCR
+ * (+ Config Admin, File Install, Gogo) and N trivial DS bundles, until all N services are registered.
+ * Mode {@code runtime}: the same stack plus the LLMrecon runtime and N provider plugins, until
+ * the runtime has published all N Provider services and {@code getProvider} then answers for all N types
+ * (which creates the N provider instances). Waiting on service events, not polling, keeps the measuring
+ * thread off the two cores while the bundles start. Heap is measured after full GCs before install, when all
+ * are usable, and after uninstall and refresh. Usage: {@code ScaleMain MODE N WORKDIR}.
+ */
+public final class ScaleMain {
+    private ScaleMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        int n = Integer.parseInt(args[1]);
+        Path work = Path.of(args[2]);
+        boolean runtime = mode.equals("runtime");
+        if (!runtime && !mode.equals("bare")) {
+            throw new IllegalArgumentException("mode must be bare or runtime, was '" + mode + "'");
+        }
+        Path gen = Files.createDirectories(work.resolve("generated"));
+        List<Path> jars = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            jars.add(runtime ? GeneratedBundles.plugin(gen, i) : GeneratedBundles.trivial(gen, i));
+        }
+        Map<String, String> props = Felixes.properties(work.resolve("cache"));
+        Felixes.watch(props, work.resolve("empty"), 1000);
+        Felixes.shareApi(props);
+        List<Path> bundles = new ArrayList<>(Bundles.base());
+        if (runtime) {
+            bundles.addAll(Felixes.runtimeWithoutApi());
+        }
+        CountDownLatch services = new CountDownLatch(n);
+        Framework f = Felixes.start(props, bundles, c -> {
+            try {
+                c.addServiceListener(e -> {
+                    if (e.getType() == ServiceEvent.REGISTERED) {
+                        services.countDown();
+                    }
+                }, runtime ? "(&(objectClass=org.llmrecon.api.provider.Provider)(provider.type=bench*))"
+                        : "(&(objectClass=java.lang.Runnable)(component.name=bench.trivial.*))");
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        BundleContext ctx = f.getBundleContext();
+        ServiceTracker<ProviderFactory, ProviderFactory> tracker = new ServiceTracker<>(ctx, ProviderFactory.class, null);
+        tracker.open();
+        ProviderFactory factory = runtime ? tracker.waitForService(30_000) : null;
+        long heap0 = Felixes.usedHeapAfterGc();
+        long t = System.nanoTime();
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            installed.add(ctx.installBundle(jar.toUri().toString()));
+        }
+        for (Bundle b : installed) {
+            b.start();
+        }
+        if (!services.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(services.getCount() + " services missing after 120 s");
+        }
+        if (runtime) {
+            awaitAll(factory, n, t);
+        }
+        double allUsableMs = (System.nanoTime() - t) / 1e6;
+        long heap1 = Felixes.usedHeapAfterGc();
+        long rss = Felixes.rssKiB();
+        for (Bundle b : installed) {
+            b.uninstall();
+        }
+        CountDownLatch refreshed = new CountDownLatch(1);
+        ctx.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+        refreshed.await(120, TimeUnit.SECONDS);
+        long heap2 = Felixes.usedHeapAfterGc();
+        System.out.printf(Locale.ROOT,
+                "mode=%s n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
+                        + " heap_per_bundle_kib=%.2f rss_mib=%.1f%n",
+                mode, n, allUsableMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
+                (heap1 - heap0) / 1024.0 / n, rss / 1024.0);
+        tracker.close();
+        Felixes.stop(f);
+    }
+
+    private static void awaitAll(ProviderFactory factory, int n, long since) {
+        List<String> left = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            left.add(GeneratedBundles.type(i));
+        }
+        while (!left.isEmpty()) {
+            left.removeIf(type -> {
+                try {
+                    factory.getProvider(type);
+                    return true;
+                } catch (ProviderUnavailableException e) {
+                    return false;
+                }
+            });
+            if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(120)) {
+                throw new IllegalStateException(left.size() + " providers not usable after 120 s, e.g. " + left.get(0));
+            }
+            if (!left.isEmpty()) {
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+    }
+}
