@@ -83,11 +83,9 @@ final class BundleStates {
     }
 
     private static Explained components(Bundle bundle, ServiceComponentRuntime scr) {
-        if (registersPlugin(bundle)) {
-            return new Explained(PluginState.PENDING, "plugin service being evaluated");
-        }
         if (scr == null) {
-            return new Explained(PluginState.FAILED, "active, but registers no PluginInterface service");
+            return registersPlugin(bundle) ? new Explained(PluginState.PENDING, "plugin service being evaluated")
+                    : new Explained(PluginState.FAILED, "active, but registers no PluginInterface service");
         }
         var descriptions = scr.getComponentDescriptionDTOs(bundle);
         if (descriptions.isEmpty() && bundle.getHeaders("").get("Service-Component") != null) {
@@ -108,6 +106,9 @@ final class BundleStates {
             if (!scr.isComponentEnabled(d)) {
                 return new Explained(PluginState.PENDING, "component " + d.name + " is disabled");
             }
+        }
+        if (registersPlugin(bundle)) {
+            return new Explained(PluginState.PENDING, "plugin service being evaluated");
         }
         return new Explained(PluginState.FAILED, "active, but registers no PluginInterface service");
     }

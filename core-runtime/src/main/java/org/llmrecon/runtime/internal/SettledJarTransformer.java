@@ -38,11 +38,7 @@ public final class SettledJarTransformer implements ArtifactTransformer {
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
     }
 
-    /**
-     * A file an installed plugin came from, whatever it holds now: an update.
-     * New jars are left to File Install's own handler, so a first deployment
-     * pays no settling delay.
-     */
+    /** A bundle jar in a plugin folder, or a file an installed plugin came from, whatever it holds now. */
     @Override
     public boolean canHandle(File artifact) {
         Path jar = artifact.toPath().toAbsolutePath().normalize();
@@ -50,7 +46,8 @@ public final class SettledJarTransformer implements ArtifactTransformer {
                 || !folders.contains(jar.getParent())) {
             return false;
         }
-        return Arrays.stream(context.getBundles()).anyMatch(b -> jar.equals(PluginFolders.file(b.getLocation())));
+        return BundleIdentity.of(jar).isPresent() || Arrays.stream(context.getBundles())
+                .anyMatch(b -> jar.equals(PluginFolders.file(b.getLocation())));
     }
 
     /** @return the file itself once settled, or {@code null} (File Install's "cannot") when it does not settle */
@@ -59,7 +56,15 @@ public final class SettledJarTransformer implements ArtifactTransformer {
         return settled(artifact.toPath()) ? artifact : null;
     }
 
+    /**
+     * A jar's central directory is written last, so a jar that reads as a
+     * bundle is complete: it passes at once (a dropped plugin pays no delay).
+     * Anything else is watched until it stops changing and reads as a bundle.
+     */
     private static boolean settled(Path jar) throws InterruptedException {
+        if (BundleIdentity.of(jar).isPresent()) {
+            return true;
+        }
         long end = System.nanoTime() + LIMIT.toNanos();
         long size = -1;
         FileTime modified = null;
