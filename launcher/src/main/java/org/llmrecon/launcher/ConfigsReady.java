@@ -15,7 +15,8 @@ import org.osgi.framework.ServiceReference;
  * Waits until the provider configuration files found in the etc folder at the
  * start are applied: each shows up as a service with a property naming it
  * ({@code felix.fileinstall.filename} for {@code .cfg}/{@code .config},
- * {@code llmrecon.etc.file} for {@code .json}). A file that never applies (a
+ * {@code llmrecon.etc.file} for {@code .json}) that the runtime's
+ * configuration manager uses. A file that never applies (a
  * malformed one) is waited for at most {@link #LIMIT}.
  */
 final class ConfigsReady {
@@ -55,7 +56,16 @@ final class ConfigsReady {
                 + escape(file.toString()) + "))";
         try {
             ServiceReference<?>[] refs = context.getServiceReferences((String) null, filter);
-            return refs != null && refs.length > 0;
+            if (refs == null) {
+                return false;
+            }
+            // in use: the configuration manager has bound it, not only seen it registered
+            for (ServiceReference<?> r : refs) {
+                if (r.getUsingBundles() != null) {
+                    return true;
+                }
+            }
+            return false;
         } catch (InvalidSyntaxException | IllegalStateException e) {
             return true;
         }
