@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
+import org.llmrecon.runtime.internal.folders.JsonSettings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,9 +81,7 @@ final class JsonFileSource {
                     problem = file + ": '" + e.getKey() + "' must be an object of settings";
                     return;
                 }
-                Map<String, String> flat = new HashMap<>();
-                flatten("", e.getValue(), flat);
-                read.put(e.getKey(), Map.copyOf(flat));
+                read.put(e.getKey(), Map.copyOf(JsonSettings.flat(e.getValue())));
             }
             values = Map.copyOf(read);
             problem = null;
@@ -92,21 +92,5 @@ final class JsonFileSource {
         } catch (IOException e) {
             problem = file + ": cannot be read: " + e.getMessage();
         }
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
-        node.fields().forEachRemaining(e -> {
-            String key = prefix + e.getKey();
-            JsonNode v = e.getValue();
-            if (v.isObject()) {
-                flatten(key + ".", v, into);
-            } else if (v.isArray()) {
-                StringBuilder b = new StringBuilder();
-                v.forEach(x -> b.append(b.length() == 0 ? "" : ",").append(x.asText()));
-                into.put(key, b.toString());
-            } else if (!v.isNull()) {
-                into.put(key, v.asText());
-            }
-        });
     }
 }

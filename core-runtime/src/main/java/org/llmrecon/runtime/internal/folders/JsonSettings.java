@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * keys ({@code "retry": {"maxRetries": 2}} is {@code retry.maxRetries}), arrays
  * comma lists.
  */
-final class JsonSettings {
+public final class JsonSettings {
     static final String TYPE_FILE_PREFIX = "org.llmrecon.provider-";
     static final long MAX_BYTES = 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -55,7 +55,11 @@ final class JsonSettings {
         return types;
     }
 
-    static Map<String, String> flat(JsonNode node) {
+    /**
+     * @param node an object of settings
+     * @return its values by key: nested objects become dotted keys, arrays comma lists, nulls are left out
+     */
+    public static Map<String, String> flat(JsonNode node) {
         Map<String, String> into = new LinkedHashMap<>();
         flatten("", node, into);
         return into;
