@@ -34,10 +34,17 @@ record BundleIdentity(String symbolicName, Version version) {
         }
     }
 
-    /** @return the installed bundle with this identity, if any */
-    Optional<Bundle> installedIn(BundleContext context) {
+    /**
+     * @param jar the file with this identity
+     * @return the installed bundle with this identity that came from another file: the one that keeps
+     *         {@code jar} out. The bundle installed from {@code jar} itself is not one (it may have been
+     *         installed a moment ago, while the caller was looking at the folder).
+     */
+    Optional<Bundle> installedElsewhere(BundleContext context, Path jar) {
         return Arrays.stream(context.getBundles())
-                .filter(b -> symbolicName.equals(b.getSymbolicName()) && version.equals(b.getVersion())).findFirst();
+                .filter(b -> symbolicName.equals(b.getSymbolicName()) && version.equals(b.getVersion())
+                        && !jar.equals(PluginFolders.file(b.getLocation())))
+                .findFirst();
     }
 
     /** @return why {@code jar} is not installed while {@code installed} has its identity, in one line */

@@ -252,8 +252,8 @@ public final class BundlePluginManager implements PluginManager {
         String file = check.file().getFileName().toString();
         if (check.valid()) {
             // a copy of an installed bundle under another name: the framework refuses it, so it never will be
-            Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(id -> id.installedIn(context)
-                    .map(b -> id.refusal(check.file(), b)));
+            Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(
+                    id -> id.installedElsewhere(context, check.file()).map(b -> id.refusal(check.file(), b)));
             if (refusal.isPresent()) {
                 return new PluginInfo(file, check.metadata().providerType(), check.metadata().version(),
                         PluginState.FAILED, refusal.get(), check.file().toString(), -1, false, check.metadata());

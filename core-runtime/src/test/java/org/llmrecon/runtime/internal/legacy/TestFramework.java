@@ -19,7 +19,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /** A real Felix framework for a test, started in a temporary storage folder. */
-final class TestFramework implements AutoCloseable {
+public final class TestFramework implements AutoCloseable {
     /** The API packages as the system bundle exports them in tests that share the API classes with the test. */
     static final String API_FROM_CLASSPATH = "org.llmrecon.api.plugin;version=1.0.0,"
             + "org.llmrecon.api.provider;version=1.0.0";
@@ -27,7 +27,7 @@ final class TestFramework implements AutoCloseable {
     private final Framework framework;
 
     /** @param extraSystemPackages packages the system bundle exports from the test's class path, or {@code null} */
-    TestFramework(Path storage, String extraSystemPackages) throws BundleException {
+    public TestFramework(Path storage, String extraSystemPackages) throws BundleException {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -38,7 +38,7 @@ final class TestFramework implements AutoCloseable {
         framework.start();
     }
 
-    BundleContext context() {
+    public BundleContext context() {
         return framework.getBundleContext();
     }
 

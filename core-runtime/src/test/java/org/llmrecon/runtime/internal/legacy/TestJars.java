@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.llmrecon.runtime.internal.legacy.fixture.EchoProvider;
 
 /** Builds jars for tests: the compiled fixture classes, a manifest and text entries. */
-final class TestJars {
+public final class TestJars {
     static final String FIXTURES = EchoProvider.class.getPackageName();
 
     private TestJars() {
@@ -28,7 +28,7 @@ final class TestJars {
      * @param headers main manifest attributes, or {@code null} for a jar without a manifest
      * @param texts further entries by name
      */
-    static Path write(Path jar, Map<String, String> headers, Map<String, String> texts) throws IOException {
+    public static Path write(Path jar, Map<String, String> headers, Map<String, String> texts) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = headers == null ? new JarOutputStream(file)
                         : new JarOutputStream(file, manifest(headers))) {
