@@ -33,7 +33,10 @@ public interface ManagedProvider extends Provider {
     /** @return usage per model id */
     Map<String, UsageMetrics> usageMetricsByModel();
 
-    /** Sets all counters back to zero. */
+    /** @return how many provider instances the runtime has created and closed for this type */
+    ProviderInstances instances();
+
+    /** Sets all usage counters back to zero (not the instance counts). */
     void resetMetrics();
 
     /**

@@ -19,6 +19,7 @@ import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
@@ -144,6 +145,11 @@ final class ProviderHandle implements ManagedProvider {
     @Override
     public Map<String, UsageMetrics> usageMetricsByModel() {
         return guard.metricsByModel();
+    }
+
+    @Override
+    public ProviderInstances instances() {
+        return slot.instances();
     }
 
     @Override

@@ -22,6 +22,7 @@ final class ProviderInstance {
     private final Callouts callouts;
     private final String closeCall;
     private final Consumer<String> closeFailure;
+    private final Runnable closing;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean retired;
@@ -30,15 +31,17 @@ final class ProviderInstance {
      * @param callouts bounds the close() call
      * @param closeCall how failure messages name the close() call
      * @param closeFailure hears one line when close() threw or did not return in time
+     * @param closing runs once, when the instance is about to be closed
      */
     ProviderInstance(Provider provider, PluginCandidate plugin, ProviderConfig config, Callouts callouts,
-            String closeCall, Consumer<String> closeFailure) {
+            String closeCall, Consumer<String> closeFailure, Runnable closing) {
         this.provider = provider;
         this.plugin = plugin;
         this.config = config;
         this.callouts = callouts;
         this.closeCall = closeCall;
         this.closeFailure = closeFailure;
+        this.closing = closing;
     }
 
     Provider provider() {
@@ -94,6 +97,7 @@ final class ProviderInstance {
 
     private void closeOnce() {
         if (closed.compareAndSet(false, true)) {
+            closing.run();
             try {
                 callouts.call(closeCall, () -> {
                     provider.close();

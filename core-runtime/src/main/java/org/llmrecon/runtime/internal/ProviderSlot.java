@@ -1,12 +1,14 @@
 package org.llmrecon.runtime.internal;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 
 /**
@@ -24,6 +26,8 @@ final class ProviderSlot {
     private final Consumer<String> log;
     private final Object lock = new Object();
     private final Object creation = new Object();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong closed = new AtomicLong();
     private PluginCandidate binding;
     private volatile ProviderInstance instance;
     private long goneAt = Long.MIN_VALUE;
@@ -70,6 +74,11 @@ final class ProviderSlot {
         synchronized (lock) {
             return binding != null || withinGrace();
         }
+    }
+
+    ProviderInstances instances() {
+        long c = closed.get(); // read first: created only grows, so open() is never negative
+        return new ProviderInstances(created.get(), c);
     }
 
     String defaultModel() {
@@ -154,8 +163,9 @@ final class ProviderSlot {
         if (provider == null) {
             throw unavailable(who + " createProvider() returned null", null);
         }
+        created.incrementAndGet();
         return new ProviderInstance(provider, plugin, cfg, callouts, who + " close() of provider '" + type + "'",
-                log);
+                log, closed::incrementAndGet);
     }
 
     private ProviderUnavailableException unavailable(String message, Throwable cause) {

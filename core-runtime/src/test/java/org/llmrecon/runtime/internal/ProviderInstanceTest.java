@@ -69,7 +69,8 @@ class ProviderInstanceTest {
                     }
                     return null;
                 });
-        return new ProviderInstance(provider, null, null, callouts, "close() of provider 'x'", failures::add);
+        return new ProviderInstance(provider, null, null, callouts, "close() of provider 'x'", failures::add,
+                () -> { });
     }
 
     private static void await(CountDownLatch latch) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.ServerException;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
@@ -92,6 +93,7 @@ class ProviderSlotTest {
         assertTrue(plugin.chatEntered.await(30, TimeUnit.SECONDS));
         slot.unbind();
         assertEquals(0, plugin.closed.get(), "closed while a call was in flight");
+        assertEquals(new ProviderInstances(1, 0), slot.instances());
         assertThrows(ProviderUnavailableException.class, () -> handle.chat(ChatRequest.builder().user("x").build()));
         plugin.chatGate.countDown();
         assertEquals("a http://one", inFlight.get(30, TimeUnit.SECONDS));
@@ -99,6 +101,8 @@ class ProviderSlotTest {
         slot.unbind();
         slot.refresh();
         assertEquals(1, plugin.closed.get());
+        assertEquals(new ProviderInstances(1, 1), slot.instances());
+        assertEquals(0, slot.instances().open());
     }
 
     @Test
@@ -114,6 +118,7 @@ class ProviderSlotTest {
         assertEquals("second http://one", handle.chat(ChatRequest.builder().user("hi").build()).text());
         assertEquals(1, first.closed.get());
         assertEquals(0, second.closed.get());
+        assertEquals(new ProviderInstances(2, 1), handle.instances());
     }
 
     @Test

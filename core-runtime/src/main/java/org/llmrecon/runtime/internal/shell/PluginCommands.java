@@ -1,12 +1,16 @@
 package org.llmrecon.runtime.internal.shell;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.llmrecon.api.plugin.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginManager;
+import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.provider.ManagedProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,22 +26,25 @@ public final class PluginCommands {
 
     private final PluginManager plugins;
     private final PluginDiscovery discovery;
+    private final ProviderFactory factory;
     private final String etc;
 
     /**
      * @param context the runtime bundle's context, for the configuration folder
      * @param plugins the plugin manager
      * @param discovery the plugin discovery
+     * @param factory the provider factory, for the usage of the provider a plugin serves
      */
     @Activate
     public PluginCommands(BundleContext context, @Reference PluginManager plugins,
-            @Reference PluginDiscovery discovery) {
-        this(plugins, discovery, context.getProperty(ETC));
+            @Reference PluginDiscovery discovery, @Reference ProviderFactory factory) {
+        this(plugins, discovery, factory, context.getProperty(ETC));
     }
 
-    PluginCommands(PluginManager plugins, PluginDiscovery discovery, String etc) {
+    PluginCommands(PluginManager plugins, PluginDiscovery discovery, ProviderFactory factory, String etc) {
         this.plugins = plugins;
         this.discovery = discovery;
+        this.factory = factory;
         this.etc = etc;
     }
 
@@ -55,7 +62,26 @@ public final class PluginCommands {
             absentValue = "false") boolean json, @Descriptor("plugin name, provider type or file name") String name) {
         PluginInfo p = plugins.plugin(name)
                 .orElseThrow(() -> new IllegalArgumentException("no plugin named '" + Text.clean(name) + "'"));
-        return json ? Text.json(PluginView.json(p)) : PluginView.detail(p);
+        ManagedProvider served = served(p);
+        if (json) {
+            Map<String, Object> v = PluginView.json(p);
+            v.putAll(ProviderView.servedJson(served));
+            return Text.json(v);
+        }
+        return PluginView.detail(p, ProviderView.served(served));
+    }
+
+    /** @return the provider an active plugin serves, or {@code null} */
+    private ManagedProvider served(PluginInfo p) {
+        if (p.state() != PluginState.ACTIVE || p.providerType() == null
+                || !factory.providerTypes().contains(p.providerType())) {
+            return null;
+        }
+        try {
+            return factory.getProvider(p.providerType());
+        } catch (RuntimeException e) {
+            return null; // gone since the listing: nothing to show
+        }
     }
 
     /** @param path a jar @return whether it is a valid plugin */

@@ -20,7 +20,8 @@ final class PluginView {
         return t.isEmpty() ? "no plugins" : t.toString();
     }
 
-    static String detail(PluginInfo p) {
+    /** @param more further lines, after the metadata */
+    static String detail(PluginInfo p, Map<String, Object> more) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", p.name());
         v.put("type", p.providerType());
@@ -31,6 +32,7 @@ final class PluginView {
         v.put("bundle", p.bundleId() < 0 ? null : p.bundleId());
         v.put("legacy", p.legacy() ? "yes" : null);
         metadata(p.metadata(), v);
+        v.putAll(more);
         return Text.keyValues(v);
     }
 

@@ -11,6 +11,7 @@ import org.llmrecon.api.plugin.ConfigManager;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginManager;
 import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.provider.ManagedProvider;
 import org.llmrecon.api.provider.ModelInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,8 +41,9 @@ public final class ProviderCommands {
         List<ProviderView.Row> rows = new ArrayList<>();
         for (String type : new TreeSet<>(factory.providerTypes())) {
             PluginInfo p = plugins.plugin(type).orElse(null);
-            rows.add(new ProviderView.Row(type, p == null ? null : p.name(),
-                    p == null ? null : p.state().name(), factory.getProvider(type).usageMetrics()));
+            ManagedProvider provider = factory.getProvider(type);
+            rows.add(new ProviderView.Row(type, p == null ? null : p.name(), p == null ? null : p.state().name(),
+                    provider.usageMetrics(), provider.instances()));
         }
         return json ? Text.json(rows.stream().map(ProviderView::json).toList()) : ProviderView.providers(rows);
     }

@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.llmrecon.api.plugin.ConfigEntry;
+import org.llmrecon.api.provider.ManagedProvider;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.UsageMetrics;
 
 /** How providers, models and configuration are shown. */
 final class ProviderView {
     /** One provider type as listed by {@code llm:providers}. */
-    record Row(String type, String plugin, String state, UsageMetrics usage) {
+    record Row(String type, String plugin, String state, UsageMetrics usage, ProviderInstances instances) {
     }
 
     private ProviderView() {
@@ -20,18 +22,71 @@ final class ProviderView {
 
     static String providers(List<Row> rows) {
         TextTable t = new TextTable("TYPE", "PLUGIN", "STATE", "REQUESTS", "ERRORS", "RETRIES", "TOKENS IN/OUT",
-                "P50", "P95", "P99");
+                "P50", "P95", "P99", "INSTANCES OPEN/CREATED");
         for (Row r : rows) {
             UsageMetrics u = r.usage() == null ? UsageMetrics.EMPTY : r.usage();
+            ProviderInstances i = r.instances() == null ? new ProviderInstances(0, 0) : r.instances();
             t.row(r.type(), r.plugin(), r.state(), u.requests(), u.errors(), u.retries(),
                     u.promptTokens() + "/" + u.completionTokens(), Text.millis(u.latencyP50()),
-                    Text.millis(u.latencyP95()), Text.millis(u.latencyP99()));
+                    Text.millis(u.latencyP95()), Text.millis(u.latencyP99()), i.open() + "/" + i.created());
         }
         return t.isEmpty() ? "no providers" : t.toString();
     }
 
     static Map<String, Object> json(Row r) {
-        UsageMetrics u = r.usage() == null ? UsageMetrics.EMPTY : r.usage();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("type", r.type());
+        v.put("plugin", r.plugin());
+        v.put("state", r.state());
+        v.put("usage", json(r.usage()));
+        v.put("instances", json(r.instances()));
+        return v;
+    }
+
+    /** The usage and instances of the provider a plugin serves, for {@code llm:plugin}; empty when it serves none. */
+    static Map<String, Object> served(ManagedProvider provider) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        if (provider != null) {
+            v.put("usage", usage(provider.usageMetrics()));
+            provider.usageMetricsByModel().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> v.put("usage " + e.getKey(), usage(e.getValue())));
+            ProviderInstances i = provider.instances();
+            v.put("instances", i.open() + " open, " + i.created() + " created, " + i.closed() + " closed");
+        }
+        return v;
+    }
+
+    /** @see #served(ManagedProvider) */
+    static Map<String, Object> servedJson(ManagedProvider provider) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        if (provider != null) {
+            v.put("usage", json(provider.usageMetrics()));
+            Map<String, Object> byModel = new LinkedHashMap<>();
+            provider.usageMetricsByModel().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> byModel.put(e.getKey(), json(e.getValue())));
+            v.put("usageByModel", byModel);
+            v.put("instances", json(provider.instances()));
+        }
+        return v;
+    }
+
+    private static String usage(UsageMetrics u) {
+        return u.requests() + " requests, " + u.errors() + " errors, " + u.retries() + " retries, tokens in/out "
+                + u.promptTokens() + "/" + u.completionTokens() + ", p50 " + Text.millis(u.latencyP50()) + ", p95 "
+                + Text.millis(u.latencyP95()) + ", p99 " + Text.millis(u.latencyP99());
+    }
+
+    private static Map<String, Object> json(ProviderInstances instances) {
+        ProviderInstances i = instances == null ? new ProviderInstances(0, 0) : instances;
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("created", i.created());
+        v.put("closed", i.closed());
+        v.put("open", i.open());
+        return v;
+    }
+
+    private static Map<String, Object> json(UsageMetrics metrics) {
+        UsageMetrics u = metrics == null ? UsageMetrics.EMPTY : metrics;
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("requests", u.requests());
         usage.put("errors", u.errors());
@@ -41,12 +96,7 @@ final class ProviderView {
         usage.put("latencyP50Millis", u.latencyP50().toMillis());
         usage.put("latencyP95Millis", u.latencyP95().toMillis());
         usage.put("latencyP99Millis", u.latencyP99().toMillis());
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("type", r.type());
-        v.put("plugin", r.plugin());
-        v.put("state", r.state());
-        v.put("usage", usage);
-        return v;
+        return usage;
     }
 
     static String models(List<ModelInfo> models) {

@@ -23,6 +23,7 @@ import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelType;
 import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
@@ -156,7 +157,12 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
         @Override
         public Map<String, UsageMetrics> usageMetricsByModel() {
-            return Map.of();
+            return Map.of("echo-1", usageMetrics());
+        }
+
+        @Override
+        public ProviderInstances instances() {
+            return new ProviderInstances(3, 2);
         }
 
         @Override

@@ -15,7 +15,8 @@ import org.llmrecon.api.plugin.PluginState;
 
 class PluginCommandsTest {
     private final FakePlugins fake = new FakePlugins();
-    private final PluginCommands commands = new PluginCommands(fake, fake, "/w/etc");
+    private final FakeProviders providers = new FakeProviders();
+    private final PluginCommands commands = new PluginCommands(fake, fake, providers, "/w/etc");
 
     @Test
     void pluginsIsAnAlignedTableWithReasons() {
@@ -60,6 +61,19 @@ class PluginCommandsTest {
     }
 
     @Test
+    void pluginServingItsTypeShowsUsageAndInstances() {
+        fake.plugins.add(FakePlugins.active("Echo", "echo"));
+        String detail = commands.plugin(false, "echo");
+        assertTrue(detail.endsWith(String.join("\n",
+                "usage         3 requests, 1 errors, 2 retries, tokens in/out 10/20, p50 5ms, p95 9ms, p99 12ms",
+                "usage echo-1  3 requests, 1 errors, 2 retries, tokens in/out 10/20, p50 5ms, p95 9ms, p99 12ms",
+                "instances     1 open, 3 created, 2 closed")), detail);
+        String json = commands.plugin(true, "echo");
+        assertTrue(json.contains("\"usageByModel\" : {\n    \"echo-1\" : {\n      \"requests\" : 3"), json);
+        assertTrue(json.contains("\"open\" : 1"), json);
+    }
+
+    @Test
     void unknownPluginFailsWithOneLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> commands.plugin(false, "nope"));
@@ -90,6 +104,6 @@ class PluginCommandsTest {
     @Test
     void dirsListsEveryFolder() {
         assertEquals("plugins  /w/plugins\nplugins  /w/more\netc      /w/etc", commands.dirs());
-        assertEquals("plugins  /w/plugins\nplugins  /w/more\netc      -", new PluginCommands(fake, fake, null).dirs());
+        assertEquals("plugins  /w/plugins\nplugins  /w/more\netc      -", new PluginCommands(fake, fake, providers, null).dirs());
     }
 }

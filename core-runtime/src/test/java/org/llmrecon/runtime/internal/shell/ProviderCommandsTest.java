@@ -21,10 +21,11 @@ class ProviderCommandsTest {
     void providersShowPluginStateAndUsage() {
         plugins.plugins.add(FakePlugins.active("Echo", "echo"));
         assertEquals("""
-                TYPE  PLUGIN  STATE   REQUESTS  ERRORS  RETRIES  TOKENS IN/OUT  P50  P95  P99
-                echo  Echo    ACTIVE  3         1       2        10/20          5ms  9ms  12ms""".stripIndent(),
+                TYPE  PLUGIN  STATE   REQUESTS  ERRORS  RETRIES  TOKENS IN/OUT  P50  P95  P99   INSTANCES OPEN/CREATED
+                echo  Echo    ACTIVE  3         1       2        10/20          5ms  9ms  12ms  1/3""".stripIndent(),
                 commands.providers(false));
         String json = commands.providers(true);
+        assertTrue(json.contains("\"instances\" : {\n    \"created\" : 3,\n    \"closed\" : 2,\n    \"open\" : 1"), json);
         assertTrue(json.contains("\"latencyP95Millis\" : 9"), json);
         assertTrue(json.contains("\"plugin\" : \"Echo\""), json);
     }
