@@ -44,6 +44,12 @@ public final class LlmRecon implements AutoCloseable {
     public static final String PLUGINS_DIRS = "llmrecon.plugins.dirs";
     /** Framework property: the configuration folder. */
     public static final String ETC_DIR = "llmrecon.etc.dir";
+    /**
+     * SCR then logs for every bundle through a logger of its own bundle, named after the bundle, instead of
+     * asking the Log Service for a logger of each bundle: Felix Log 1.3 keeps every logger it hands out, and
+     * with it the Bundle object of every plugin ever uninstalled (about 13 KiB each).
+     */
+    static final String SCR_LOG_EXTENSION = "ds.log.extension";
 
     private final Framework framework;
     private final Path storage;
@@ -251,6 +257,7 @@ public final class LlmRecon implements AutoCloseable {
             p.put("felix.fileinstall.noInitialDelay", "true");
             p.put("felix.fileinstall.log.level", "1");
             p.put("gosh.args", "--nointeractive");
+            p.put(SCR_LOG_EXTENSION, "true");
             if (!pluginFolders.isEmpty()) {
                 p.put(PLUGINS_DIRS, pluginFolders.stream().map(Path::toString)
                         .collect(Collectors.joining(File.pathSeparator)));

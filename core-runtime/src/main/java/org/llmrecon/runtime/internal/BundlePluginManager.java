@@ -88,6 +88,7 @@ public final class BundlePluginManager implements PluginManager {
                 if (looksLikePlugin(b, PluginFolders.file(b.getLocation()))
                         || tracker.candidates().stream().anyMatch(c -> c.bundle() == b)) {
                     leaks.watch(b, name(b));
+                    ReleasedServices.forget(b, scr);
                 }
             }
             case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> {

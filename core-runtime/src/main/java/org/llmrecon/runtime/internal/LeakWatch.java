@@ -43,6 +43,7 @@ final class LeakWatch {
     }
 
     void uninstalled(Bundle bundle) {
+        uninstalled.removeIf(w -> w.loader().get() == null); // bounded even when nobody lists the plugins
         Watched w = live.remove(bundle.getBundleId());
         if (w != null) {
             uninstalled.add(new Watched(w.bundleId(), w.name(), w.location(), w.loader(), System.nanoTime()));

@@ -32,6 +32,8 @@ final class Bundles {
                 cleanCaches(),
                 junitBundles(),
                 frameworkProperty("llmrecon.leak.delay").value("1h"),
+                // as the launcher sets it: without it Felix Log keeps the Bundle of every uninstalled plugin
+                frameworkProperty("ds.log.extension").value("true"),
                 bundleOf("org.osgi.util.function"),
                 bundleOf("org.osgi.util.promise"),
                 bundleOf("org.osgi.service.component"),
