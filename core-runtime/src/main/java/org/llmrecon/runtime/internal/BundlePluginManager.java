@@ -48,6 +48,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 public final class BundlePluginManager implements PluginManager {
     /** Framework property: how long after uninstall a reachable class loader counts as leaked, e.g. {@code 10s}. */
     public static final String LEAK_DELAY = "llmrecon.leak.delay";
+    /** Framework property: a folder where a heap dump is written for each plugin found leaked; unset for none. */
+    public static final String LEAK_HEAP_DUMPS = "llmrecon.leak.heapdumps";
 
     private final BundleContext context;
     private final PluginTracker tracker;
@@ -77,7 +79,9 @@ public final class BundlePluginManager implements PluginManager {
         this.discovery = discovery;
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
         this.states = new BundleStates(context.getBundle(0).adapt(FrameworkWiring.class));
-        this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)));
+        String dumps = context.getProperty(LEAK_HEAP_DUMPS);
+        this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)),
+                dumps == null || dumps.isBlank() ? null : Path.of(dumps.trim()));
         context.addBundleListener(listener);
     }
 

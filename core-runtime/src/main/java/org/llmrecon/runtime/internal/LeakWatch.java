@@ -1,6 +1,7 @@
 package org.llmrecon.runtime.internal;
 
 import java.lang.ref.WeakReference;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * Remembers the class loader of every plugin bundle weakly; after the bundle
  * is uninstalled, a loader still reachable some time later is reported as a
- * leak, with the threads it still runs.
+ * leak, with the threads it still runs, and, when a folder for them is set,
+ * one heap dump per leaked plugin that shows what holds it.
  */
 final class LeakWatch {
     private record Watched(long bundleId, String name, String location, WeakReference<ClassLoader> loader,
@@ -25,12 +27,16 @@ final class LeakWatch {
     }
 
     private final Duration delay;
+    private final Path dumps;
+    private final Map<Long, String> dumped = new ConcurrentHashMap<>();
     private final Map<Long, Watched> live = new ConcurrentHashMap<>();
     private final Queue<Watched> uninstalled = new ConcurrentLinkedQueue<>();
     private volatile long lastGc;
 
-    LeakWatch(Duration delay) {
+    /** @param dumps the folder for heap dumps of leaks, or {@code null} for none */
+    LeakWatch(Duration delay, Path dumps) {
         this.delay = delay;
+        this.dumps = dumps;
     }
 
     void watch(Bundle bundle, String name) {
@@ -43,7 +49,7 @@ final class LeakWatch {
     }
 
     void uninstalled(Bundle bundle) {
-        uninstalled.removeIf(w -> w.loader().get() == null); // bounded even when nobody lists the plugins
+        uninstalled.removeIf(this::collected); // bounded even when nobody lists the plugins
         Watched w = live.remove(bundle.getBundleId());
         if (w != null) {
             uninstalled.add(new Watched(w.bundleId(), w.name(), w.location(), w.loader(), System.nanoTime()));
@@ -52,13 +58,13 @@ final class LeakWatch {
 
     /** @return the plugins whose class loader outlived their uninstallation by more than the delay */
     List<PluginInfo> leaks() {
-        uninstalled.removeIf(w -> w.loader().get() == null);
+        uninstalled.removeIf(this::collected);
         long now = System.nanoTime();
         if (uninstalled.stream().anyMatch(w -> now - w.uninstalledAt() > delay.toNanos())
                 && now - lastGc > delay.toNanos()) {
             lastGc = now;
             System.gc();
-            uninstalled.removeIf(w -> w.loader().get() == null);
+            uninstalled.removeIf(this::collected);
         }
         List<PluginInfo> leaks = new ArrayList<>();
         uninstalled.forEach(w -> {
@@ -66,11 +72,33 @@ final class LeakWatch {
             long seconds = Duration.ofNanos(now - w.uninstalledAt()).toSeconds();
             if (loader != null && now - w.uninstalledAt() > delay.toNanos()) {
                 leaks.add(new PluginInfo(w.name(), null, null, PluginState.LEAKED,
-                        "class loader still reachable " + seconds + " s after uninstall" + threads(loader),
+                        "class loader still reachable " + seconds + " s after uninstall" + threads(loader) + dump(w),
                         w.location(), w.bundleId(), false, null));
             }
         });
         return leaks;
+    }
+
+    private boolean collected(Watched w) {
+        if (w.loader().get() != null) {
+            return false;
+        }
+        dumped.remove(w.bundleId());
+        return true;
+    }
+
+    /** Writes the dump the first time a plugin is reported, so the report says where it is. */
+    private String dump(Watched w) {
+        if (dumps == null) {
+            return "";
+        }
+        return dumped.computeIfAbsent(w.bundleId(), id -> {
+            try {
+                return "; heap dump: " + HeapDumps.write(dumps.resolve("llmrecon-leak-" + id + ".hprof"));
+            } catch (IllegalArgumentException e) {
+                return "; no heap dump: " + e.getMessage();
+            }
+        });
     }
 
     private static String threads(ClassLoader loader) {

@@ -8,6 +8,8 @@ import static org.llmrecon.itests.Bundles.jar;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +35,15 @@ public class ClassLoaderReleaseIT extends TestSupport {
 
     @Override
     protected Option[] extraOptions() {
+        Path dumps;
+        try {
+            dumps = Bundles.workFolder("heapdumps");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the heap dump folder", e);
+        }
         // so that a failure shows the runtime's own leak report, with the threads still running
-        return new Option[] {frameworkProperty("llmrecon.leak.delay").value("1ms")};
+        return new Option[] {frameworkProperty("llmrecon.leak.delay").value("1ms"),
+                frameworkProperty("llmrecon.leak.heapdumps").value(dumps.toString())};
     }
 
     @Test
@@ -79,6 +88,15 @@ public class ClassLoaderReleaseIT extends TestSupport {
         assertEquals("itest-echo", leaked.name());
         assertTrue("reason says the class loader is still reachable: " + leaked.reason(),
                 String.valueOf(leaked.reason()).contains("class loader still reachable"));
+        Path dump = Path.of(context.getProperty("llmrecon.leak.heapdumps"), "llmrecon-leak-" + id[0] + ".hprof");
+        assertTrue("reason names the heap dump: " + leaked.reason(),
+                String.valueOf(leaked.reason()).endsWith("; heap dump: " + dump));
+        assertTrue("heap dump written: " + dump, Files.size(dump) > 0);
+        assertTrue("the same dump when listed again", leakReport(id[0]).reason().endsWith("; heap dump: " + dump));
+        try (var files = Files.list(dump.getParent())) {
+            assertEquals("one dump per leak, however often it is listed", 1, files.count());
+        }
+        Files.delete(dump);
 
         PIN.clear();
         waitFor(() -> leakReport(id[0]) == null, DEADLINE, "LEAKED report gone once the class loader is released");

@@ -11,16 +11,20 @@ import org.llmrecon.api.plugin.PluginManager;
 import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.api.plugin.ProviderFactory;
 import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.runtime.internal.HeapDumps;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code llm:plugins}, {@code plugin}, {@code validate}, {@code install}, {@code uninstall}, {@code reload}, {@code dirs}. */
+/**
+ * {@code llm:plugins}, {@code plugin}, {@code validate}, {@code install}, {@code uninstall}, {@code reload},
+ * {@code dirs}, {@code heapdump}.
+ */
 @Component(service = PluginCommands.class, property = {"osgi.command.scope=llm",
         "osgi.command.function=plugins", "osgi.command.function=plugin", "osgi.command.function=validate",
         "osgi.command.function=install", "osgi.command.function=uninstall", "osgi.command.function=reload",
-        "osgi.command.function=dirs"})
+        "osgi.command.function=dirs", "osgi.command.function=heapdump"})
 public final class PluginCommands {
     static final String ETC = "llmrecon.etc.dir";
 
@@ -116,6 +120,12 @@ public final class PluginCommands {
         plugins.watchedFolders().forEach(f -> b.append("plugins  ").append(f).append('\n'));
         b.append("etc      ").append(etc == null || etc.isBlank() ? "-" : etc);
         return b.toString();
+    }
+
+    /** @param path the file to write @return where the dump is */
+    @Descriptor("write a heap dump (HPROF, live objects), e.g. to see what holds a LEAKED plugin's class loader")
+    public String heapdump(@Descriptor("file to write, ending in .hprof") String path) {
+        return "heap dump written to " + HeapDumps.write(Path.of(path));
     }
 
     private static String line(PluginInfo p) {

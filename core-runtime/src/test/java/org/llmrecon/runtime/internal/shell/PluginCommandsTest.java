@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.llmrecon.api.plugin.PluginCheck;
 import org.llmrecon.api.plugin.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
@@ -71,6 +73,19 @@ class PluginCommandsTest {
         String json = commands.plugin(true, "echo");
         assertTrue(json.contains("\"usageByModel\" : {\n    \"echo-1\" : {\n      \"requests\" : 3"), json);
         assertTrue(json.contains("\"open\" : 1"), json);
+    }
+
+    @Test
+    void heapDumpIsWrittenOnceAndNeverOverwrites(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dumps/leak.hprof");
+        assertEquals("heap dump written to " + file, commands.heapdump(file.toString()));
+        assertTrue(Files.size(file) > 0);
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+                () -> commands.heapdump(file.toString()));
+        assertEquals(file + ": already exists", again.getMessage());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> commands.heapdump(dir.resolve("leak.bin").toString()));
+        assertEquals(dir.resolve("leak.bin") + ": a heap dump file name must end in .hprof", name.getMessage());
     }
 
     @Test
