@@ -59,6 +59,8 @@ public final class BundlePluginManager implements PluginManager {
     private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
     private final LeakWatch leaks;
     private final SynchronousBundleListener listener = this::bundleChanged;
+    /** Installs, uninstalls and reloads one at a time: two reloads interleaved can leave a plugin stopped. */
+    private final Object lifecycle = new Object();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
@@ -155,6 +157,26 @@ public final class BundlePluginManager implements PluginManager {
 
     @Override
     public PluginInfo install(Path jar) {
+        synchronized (lifecycle) {
+            return installNow(jar);
+        }
+    }
+
+    @Override
+    public void uninstall(String name) {
+        synchronized (lifecycle) {
+            uninstallNow(name);
+        }
+    }
+
+    @Override
+    public PluginInfo reload(String name) {
+        synchronized (lifecycle) {
+            return reloadNow(name);
+        }
+    }
+
+    private PluginInfo installNow(Path jar) {
         Path file = jar.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
@@ -173,14 +195,15 @@ public final class BundlePluginManager implements PluginManager {
         }
     }
 
-    @Override
-    public void uninstall(String name) {
+    private void uninstallNow(String name) {
         Bundle b = bundle(name);
         Path file = PluginFolders.file(b.getLocation());
         try {
             b.uninstall();
         } catch (BundleException e) {
             throw new IllegalArgumentException("plugin '" + name + "' cannot be uninstalled: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("plugin '" + name + "' is no longer installed");
         }
         if (file != null && Files.isRegularFile(file)) {
             try {
@@ -192,13 +215,14 @@ public final class BundlePluginManager implements PluginManager {
         refresh(b);
     }
 
-    @Override
-    public PluginInfo reload(String name) {
+    private PluginInfo reloadNow(String name) {
         Bundle b = bundle(name);
         try {
             b.update();
         } catch (BundleException e) {
             throw new IllegalArgumentException("plugin '" + name + "' cannot be reloaded: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("plugin '" + name + "' is no longer installed");
         }
         refresh(b);
         return info(b.getBundleId());

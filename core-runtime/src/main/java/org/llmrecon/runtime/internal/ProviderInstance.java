@@ -1,6 +1,9 @@
 package org.llmrecon.runtime.internal;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -25,6 +28,7 @@ final class ProviderInstance {
     private final Runnable closing;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private volatile boolean retired;
 
     /**
@@ -87,6 +91,19 @@ final class ProviderInstance {
         return closed.get();
     }
 
+    /**
+     * @param timeout how long to wait at most
+     * @return whether the instance was closed, its calls in flight done, within the timeout
+     */
+    boolean awaitClosed(Duration timeout) {
+        try {
+            return closeDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void closeDirectly() {
         try {
             provider.close();
@@ -110,6 +127,8 @@ final class ProviderInstance {
                 closeDirectly();
             } catch (RuntimeException e) {
                 closeFailure.accept(closeCall + " threw " + Callouts.oneLine(e));
+            } finally {
+                closeDone.countDown();
             }
         }
     }

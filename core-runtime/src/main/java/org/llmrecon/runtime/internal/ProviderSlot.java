@@ -1,6 +1,8 @@
 package org.llmrecon.runtime.internal;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -10,6 +12,8 @@ import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
  * The plugin currently serving one provider type and the provider it
@@ -28,7 +32,10 @@ final class ProviderSlot {
     private final Object creation = new Object();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
+    /** Instances not known to be closed: the current one and retired ones that may still have calls in flight. */
+    private final Set<ProviderInstance> open = ConcurrentHashMap.newKeySet();
     private PluginCandidate binding;
+    private BundleRevision bindingRevision;
     private volatile ProviderInstance instance;
     private long goneAt = Long.MIN_VALUE;
     private boolean everBound;
@@ -99,34 +106,87 @@ final class ProviderSlot {
         }
     }
 
+    /**
+     * When the plugin serving this type comes from a bundle that is stopping,
+     * lets go of it at once, so new calls wait for its replacement, and waits
+     * (bounded) until the calls in flight on its instance are done and the
+     * instance is closed, while the bundle's code can still load classes.
+     *
+     * @return whether the slot was served from the bundle
+     */
+    boolean drain(Bundle bundle, Duration timeout) {
+        ProviderInstance old = null;
+        boolean served;
+        synchronized (lock) {
+            served = binding != null && binding.bundle() == bundle;
+            if (served) {
+                old = swap(null);
+            }
+        }
+        if (old != null) {
+            old.retire();
+        }
+        // also instances retired before (a configuration change) whose calls are still in flight
+        long end = System.nanoTime() + timeout.toNanos();
+        for (ProviderInstance i : open) {
+            if (i.plugin().bundle() == bundle) {
+                served = true;
+                i.awaitClosed(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            }
+        }
+        return served;
+    }
+
     private void replace(PluginCandidate plugin) {
         ProviderInstance old;
         synchronized (lock) {
-            if (binding != null && plugin == null) {
-                goneAt = System.nanoTime();
-            }
-            binding = plugin;
-            everBound |= plugin != null;
-            old = instance;
-            instance = null;
-            lock.notifyAll();
+            old = swap(plugin);
         }
         if (old != null) {
             old.retire();
         }
     }
 
+    /** Caller holds the lock. @return the instance to retire */
+    private ProviderInstance swap(PluginCandidate plugin) {
+        if (binding != null && plugin == null) {
+            goneAt = System.nanoTime();
+        }
+        binding = plugin;
+        bindingRevision = revisionOf(plugin);
+        everBound |= plugin != null;
+        ProviderInstance old = instance;
+        instance = null;
+        lock.notifyAll();
+        return old;
+    }
+
     private ProviderInstance create() {
         synchronized (creation) {
             for (;;) {
                 PluginCandidate plugin;
+                BundleRevision revision;
                 synchronized (lock) {
                     if (instance != null) {
                         return instance;
                     }
                     plugin = awaitBinding();
+                    revision = bindingRevision;
                 }
-                ProviderInstance created = newInstance(plugin);
+                ProviderInstance created;
+                try {
+                    created = newInstance(plugin);
+                } catch (ProviderUnavailableException e) {
+                    synchronized (lock) {
+                        if (binding == plugin && !leaving(plugin, revision)) {
+                            log.accept("cannot create provider '" + type + "': " + e.getMessage());
+                            throw e;
+                        }
+                        // replaced, or its bundle is stopping or updated: the failure is the old code going away
+                        awaitReplacementOf(plugin, e);
+                    }
+                    continue;
+                }
                 synchronized (lock) {
                     if (binding == plugin) {
                         instance = created;
@@ -134,6 +194,35 @@ final class ProviderSlot {
                     }
                 }
                 created.retire();
+            }
+        }
+    }
+
+    /** @return whether the plugin's bundle is stopping, stopped or now runs another revision than when bound */
+    private static boolean leaving(PluginCandidate plugin, BundleRevision revision) {
+        Bundle bundle = plugin.bundle();
+        return bundle != null && ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0
+                || bundle.adapt(BundleRevision.class) != revision);
+    }
+
+    private static BundleRevision revisionOf(PluginCandidate plugin) {
+        return plugin == null || plugin.bundle() == null ? null : plugin.bundle().adapt(BundleRevision.class);
+    }
+
+    /** Caller holds the lock. Waits at most the grace period for {@code plugin} to be unbound, else throws. */
+    private void awaitReplacementOf(PluginCandidate plugin, ProviderUnavailableException failure) {
+        long end = System.nanoTime() + grace.toNanos();
+        while (binding == plugin) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                log.accept("cannot create provider '" + type + "': " + failure.getMessage());
+                throw failure;
+            }
+            try {
+                lock.wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure;
             }
         }
     }
@@ -164,12 +253,14 @@ final class ProviderSlot {
             throw unavailable(who + " createProvider() returned null", null);
         }
         created.incrementAndGet();
-        return new ProviderInstance(provider, plugin, cfg, callouts, who + " close() of provider '" + type + "'",
-                log, closed::incrementAndGet);
+        ProviderInstance i = new ProviderInstance(provider, plugin, cfg, callouts,
+                who + " close() of provider '" + type + "'", log, closed::incrementAndGet);
+        open.removeIf(ProviderInstance::closed);
+        open.add(i);
+        return i;
     }
 
-    private ProviderUnavailableException unavailable(String message, Throwable cause) {
-        log.accept("cannot create provider '" + type + "': " + message);
+    private static ProviderUnavailableException unavailable(String message, Throwable cause) {
         return new ProviderUnavailableException(message, cause);
     }
 

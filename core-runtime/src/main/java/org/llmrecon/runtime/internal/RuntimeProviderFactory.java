@@ -18,7 +18,9 @@ import org.llmrecon.runtime.internal.config.ProviderConfigurations;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,12 +42,16 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     public static final String PROVIDER_TYPE = "provider.type";
     /** Framework property: how long calls wait for a replacement plugin, e.g. {@code 2s}. */
     public static final String GRACE = "llmrecon.swap.grace";
+    /** Framework property: how long a plugin bundle's stop waits for the calls in flight on its providers. */
+    public static final String DRAIN = "llmrecon.swap.drain";
 
     private final BundleContext context;
     private final PluginTracker tracker;
     private final ProviderConfigurations configs;
     private final Callouts callouts;
     private final Duration grace;
+    private final Duration drain;
+    private final SynchronousBundleListener stopping = this::bundleChanged;
     private final Map<String, ProviderHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, ServiceRegistration<?>> registrations = new ConcurrentHashMap<>();
     private final Consumer<String> configListener = this::configChanged;
@@ -66,14 +72,17 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         this.tracker = tracker;
         this.configs = configs;
         this.grace = Durations.orDefault(context.getProperty(GRACE), Duration.ofSeconds(2));
+        this.drain = Durations.orDefault(context.getProperty(DRAIN), Duration.ofSeconds(5));
         this.callouts = new Callouts(
                 Durations.orDefault(context.getProperty(PluginTracker.CALL_TIMEOUT), Duration.ofSeconds(30)));
         configs.addListener(configListener);
         tracker.addListener(this);
+        context.addBundleListener(stopping);
     }
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(stopping);
         tracker.removeListener(this);
         configs.removeListener(configListener);
         registrations.values().forEach(RuntimeProviderFactory::unregister);
@@ -134,6 +143,13 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             if (r != null) {
                 unregister(r);
             }
+        }
+    }
+
+    /** Heard synchronously: the stopping bundle's code still runs while its calls in flight finish. */
+    private void bundleChanged(BundleEvent event) {
+        if (event.getType() == BundleEvent.STOPPING) {
+            handles.values().forEach(h -> h.slot().drain(event.getBundle(), drain));
         }
     }
 

@@ -78,7 +78,11 @@ final class CountingPlugin implements PluginInterface {
     }
 
     PluginCandidate candidate(long serviceId) {
-        return new PluginCandidate(serviceId, 0, null, this, getMetadata(), org.llmrecon.api.plugin.PluginState.ACTIVE,
-                null, false);
+        return candidate(serviceId, null);
+    }
+
+    PluginCandidate candidate(long serviceId, org.osgi.framework.Bundle bundle) {
+        return new PluginCandidate(serviceId, 0, bundle, this, getMetadata(),
+                org.llmrecon.api.plugin.PluginState.ACTIVE, null, false);
     }
 }

@@ -1,10 +1,12 @@
 package org.llmrecon.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +21,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.llmrecon.api.plugin.PluginInterface;
+import org.llmrecon.api.plugin.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.ServerException;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
+import org.osgi.framework.Bundle;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
 
 class ProviderSlotTest {
@@ -119,6 +124,71 @@ class ProviderSlotTest {
         assertEquals(1, first.closed.get());
         assertEquals(0, second.closed.get());
         assertEquals(new ProviderInstances(2, 1), handle.instances());
+    }
+
+    @Test
+    void aStoppingBundleWaitsForTheCallInFlightWhileNewCallsWaitForTheReplacement() throws Exception {
+        CountingPlugin first = new CountingPlugin("first");
+        CountingPlugin second = new CountingPlugin("second");
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> method.getName().equals("getState") ? Bundle.STOPPING : null);
+        ProviderSlot slot = slot(Duration.ofSeconds(30));
+        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()));
+        slot.bind(first.candidate(1, bundle));
+        first.chatGate = new CountDownLatch(1);
+        first.chatEntered = new CountDownLatch(1);
+        Future<String> inFlight = pool.submit(() -> handle.chat(ChatRequest.builder().user("hi").build()).text());
+        assertTrue(first.chatEntered.await(30, TimeUnit.SECONDS));
+        slot.refresh(); // a configuration change retires the busy instance before the bundle stops
+
+        Future<Boolean> stop = pool.submit(() -> slot.drain(bundle, Duration.ofSeconds(30)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (slot.bound() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the stop has let go of the plugin
+        }
+        assertFalse(slot.bound());
+        Future<String> arriving = pool.submit(() -> handle.chat(ChatRequest.builder().user("hi").build()).text());
+        assertFalse(stop.isDone(), "the stop went on while a call was in flight");
+        assertEquals(0, first.closed.get());
+        first.chatGate.countDown();
+        assertTrue(stop.get(30, TimeUnit.SECONDS));
+        assertEquals(1, first.closed.get(), "closed before the stop went on");
+        assertEquals("first http://one", inFlight.get(30, TimeUnit.SECONDS));
+
+        slot.bind(second.candidate(2));
+        assertEquals("second http://one", arriving.get(30, TimeUnit.SECONDS), "the new call waited for the replacement");
+        assertFalse(slot.drain(bundle, Duration.ofSeconds(30)), "nothing of the stopped bundle left to drain");
+    }
+
+    @Test
+    void creationFailingBecauseTheBundleStopsWaitsForTheReplacement() throws Exception {
+        CountingPlugin replacement = new CountingPlugin("new");
+        CountDownLatch failed = new CountDownLatch(1);
+        PluginInterface stopping = (PluginInterface) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {PluginInterface.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createProvider")) {
+                        failed.countDown();
+                        throw new NoClassDefFoundError("org/example/Gone"); // its class loader is closing
+                    }
+                    return null;
+                });
+        Bundle resolved = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> method.getName().equals("getState") ? Bundle.RESOLVED : null);
+        ProviderSlot slot = slot(Duration.ofSeconds(30));
+        slot.bind(new PluginCandidate(1, 0, resolved, stopping, replacement.getMetadata(), PluginState.ACTIVE, null,
+                false));
+        Future<ProviderInstance> call = pool.submit(slot::acquire);
+        assertTrue(failed.await(30, TimeUnit.SECONDS));
+
+        slot.unbind(); // the update: the old plugin goes, the new one comes
+        PluginCandidate next = replacement.candidate(2);
+        slot.bind(next);
+
+        ProviderInstance instance = call.get(30, TimeUnit.SECONDS);
+        instance.exit();
+        assertSame(next, instance.plugin());
+        assertEquals(1, replacement.created.get());
+        assertTrue(warnings.isEmpty(), "no warning for a creation that met an update: " + warnings);
     }
 
     @Test
