@@ -25,7 +25,7 @@ final class ProviderInstance {
     private final Callouts callouts;
     private final String closeCall;
     private final Consumer<String> closeFailure;
-    private final Runnable closing;
+    private final Consumer<ProviderInstance> closing;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
@@ -35,10 +35,10 @@ final class ProviderInstance {
      * @param callouts bounds the close() call
      * @param closeCall how failure messages name the close() call
      * @param closeFailure hears one line when close() threw or did not return in time
-     * @param closing runs once, when the instance is about to be closed
+     * @param closing told once, when the instance is about to be closed
      */
     ProviderInstance(Provider provider, PluginCandidate plugin, ProviderConfig config, Callouts callouts,
-            String closeCall, Consumer<String> closeFailure, Runnable closing) {
+            String closeCall, Consumer<String> closeFailure, Consumer<ProviderInstance> closing) {
         this.provider = provider;
         this.plugin = plugin;
         this.config = config;
@@ -114,7 +114,7 @@ final class ProviderInstance {
 
     private void closeOnce() {
         if (closed.compareAndSet(false, true)) {
-            closing.run();
+            closing.accept(this);
             try {
                 callouts.call(closeCall, () -> {
                     provider.close();

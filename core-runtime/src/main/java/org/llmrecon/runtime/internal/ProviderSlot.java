@@ -199,6 +199,11 @@ final class ProviderSlot {
     }
 
     /** @return whether the plugin's bundle is stopping, stopped or now runs another revision than when bound */
+    private void closing(ProviderInstance i) {
+        closed.incrementAndGet();
+        open.remove(i); // never keep a closed provider, and with it its plugin's class loader
+    }
+
     private static boolean leaving(PluginCandidate plugin, BundleRevision revision) {
         Bundle bundle = plugin.bundle();
         return bundle != null && ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0
@@ -254,8 +259,7 @@ final class ProviderSlot {
         }
         created.incrementAndGet();
         ProviderInstance i = new ProviderInstance(provider, plugin, cfg, callouts,
-                who + " close() of provider '" + type + "'", log, closed::incrementAndGet);
-        open.removeIf(ProviderInstance::closed);
+                who + " close() of provider '" + type + "'", log, this::closing);
         open.add(i);
         return i;
     }

@@ -70,7 +70,7 @@ class ProviderInstanceTest {
                     return null;
                 });
         return new ProviderInstance(provider, null, null, callouts, "close() of provider 'x'", failures::add,
-                () -> { });
+                i -> { });
     }
 
     private static void await(CountDownLatch latch) {
