@@ -20,15 +20,13 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
  * server sees the client go away.
  */
 final class EventStream implements AutoCloseable {
-    enum Abort { TIMEOUT, PROVIDER_CLOSED }
-
     private final String call;
     private final InputStream body;
     private final boolean eventStream;
     private final SseReader reader;
     private final Duration timeout;
     private volatile long waitingSince;
-    private volatile Abort aborted;
+    private volatile CallWatch.Abort aborted;
     private volatile Runnable onClose = () -> { };
 
     EventStream(String call, HttpResponse<InputStream> response, Duration timeout) {
@@ -91,7 +89,7 @@ final class EventStream implements AutoCloseable {
         return since == 0 ? timeout.toNanos() : timeout.toNanos() - (now - since);
     }
 
-    void abort(Abort reason) {
+    void abort(CallWatch.Abort reason) {
         aborted = reason;
         close();
     }
@@ -101,11 +99,11 @@ final class EventStream implements AutoCloseable {
     }
 
     private ProviderException failure(IOException e) {
-        Abort reason = aborted;
-        if (reason == Abort.TIMEOUT) {
+        CallWatch.Abort reason = aborted;
+        if (reason == CallWatch.Abort.TIMEOUT) {
             return new ProviderTimeoutException("openai: " + call + " stream sent nothing for " + timeout, e);
         }
-        if (reason == Abort.PROVIDER_CLOSED) {
+        if (reason == CallWatch.Abort.PROVIDER_CLOSED) {
             return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         }
         if (Thread.currentThread().isInterrupted()) {

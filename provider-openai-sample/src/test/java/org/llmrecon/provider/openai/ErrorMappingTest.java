@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,50 @@ class ErrorMappingTest {
                 () -> provider(Duration.ofSeconds(1)).chat(REQUEST));
         assertTrue(e.retryable());
         assertNoKey(e);
+    }
+
+    @Test
+    void bodyStallingAfterItsHeadersTimesOut() {
+        server.on("POST /chat/completions", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 500);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"id\":\"x\",".getBytes());
+            out.flush();
+            ChatStreamTest.await(release);
+        });
+        ProviderTimeoutException e = assertThrows(ProviderTimeoutException.class,
+                () -> provider(Duration.ofSeconds(1)).chat(REQUEST));
+        assertFalse(Thread.currentThread().isInterrupted(), "the timeout left the caller's thread interrupted");
+        assertNoKey(e);
+    }
+
+    @Test
+    void interruptingTheCallerEndsTheCallAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch received = new CountDownLatch(1);
+        server.on("POST /chat/completions", exchange -> {
+            received.countDown();
+            ChatStreamTest.await(release);
+        });
+        provider(Duration.ofMinutes(5));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                provider.chat(REQUEST);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            interrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        assertTrue(ChatStreamTest.await(received));
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(caller.isAlive(), "the interrupted call did not end");
+        assertInstanceOf(ProviderException.class, thrown.get());
+        assertTrue(thrown.get().getMessage().contains("interrupted"), thrown.get().getMessage());
+        assertTrue(interrupted.get(), "the caller's interrupt was swallowed");
     }
 
     @Test
