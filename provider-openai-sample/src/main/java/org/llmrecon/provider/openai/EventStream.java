@@ -85,7 +85,7 @@ final class EventStream implements AutoCloseable {
      * Reads what follows the end of the answer (normally nothing but the end of the body) before the stream is
      * closed: the JDK returns the connection to its pool just before it completes the body, and closing in
      * between cancels the body and closes the connection under the next exchange. A server that goes on sending
-     * or holds the body open is cut off after {@value #DRAIN_BYTES} bytes or a second.
+     * or holds the body open is cut off after {@value #DRAIN_BYTES} bytes, or about a second without data.
      */
     void finish() {
         draining = true;
