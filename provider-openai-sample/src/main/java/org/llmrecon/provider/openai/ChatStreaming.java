@@ -34,6 +34,7 @@ final class ChatStreaming {
         SseReader.Event event;
         while ((event = stream.next()) != null) {
             if (event.data().strip().equals("[DONE]")) {
+                stream.finish();
                 return assembler.response();
             }
             JsonNode node = parse(event.data());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ProviderException;
@@ -20,15 +21,17 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
  * server sees the client go away.
  */
 final class EventStream implements AutoCloseable {
-    enum Abort { TIMEOUT, PROVIDER_CLOSED }
-
     private final String call;
     private final InputStream body;
     private final boolean eventStream;
     private final SseReader reader;
     private final Duration timeout;
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int DRAIN_BYTES = 64 * 1024;
+
     private volatile long waitingSince;
-    private volatile Abort aborted;
+    private volatile boolean draining;
+    private volatile CallWatch.Abort aborted;
     private volatile Runnable onClose = () -> { };
 
     EventStream(String call, HttpResponse<InputStream> response, Duration timeout) {
@@ -78,6 +81,28 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads what follows the end of the answer (normally nothing but the end of the body) before the stream is
+     * closed: the JDK returns the connection to its pool just before it completes the body, and closing in
+     * between cancels the body and closes the connection under the next exchange. A server that goes on sending
+     * or holds the body open is cut off after {@value #DRAIN_BYTES} bytes, or about a second without data.
+     */
+    void finish() {
+        draining = true;
+        waitingSince = System.nanoTime();
+        byte[] rest = new byte[512];
+        try {
+            int read = 0;
+            for (int n; read < DRAIN_BYTES && (n = body.read(rest)) >= 0; read += n) {
+                waitingSince = System.nanoTime();
+            }
+        } catch (IOException e) {
+            // the answer is complete; the connection is dropped on close
+        } finally {
+            waitingSince = 0;
+        }
+    }
+
     /** A body closed by {@link #abort} may read as a clean end; it must not pass for one. */
     private <T> T checked(T value) throws IOException {
         if (aborted != null) {
@@ -88,10 +113,11 @@ final class EventStream implements AutoCloseable {
 
     long nanosUntilIdleTimeout(long now) {
         long since = waitingSince;
-        return since == 0 ? timeout.toNanos() : timeout.toNanos() - (now - since);
+        long limit = draining ? Math.min(DRAIN_NANOS, timeout.toNanos()) : timeout.toNanos();
+        return since == 0 ? limit : limit - (now - since);
     }
 
-    void abort(Abort reason) {
+    void abort(CallWatch.Abort reason) {
         aborted = reason;
         close();
     }
@@ -101,11 +127,11 @@ final class EventStream implements AutoCloseable {
     }
 
     private ProviderException failure(IOException e) {
-        Abort reason = aborted;
-        if (reason == Abort.TIMEOUT) {
+        CallWatch.Abort reason = aborted;
+        if (reason == CallWatch.Abort.TIMEOUT) {
             return new ProviderTimeoutException("openai: " + call + " stream sent nothing for " + timeout, e);
         }
-        if (reason == Abort.PROVIDER_CLOSED) {
+        if (reason == CallWatch.Abort.PROVIDER_CLOSED) {
             return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         }
         if (Thread.currentThread().isInterrupted()) {

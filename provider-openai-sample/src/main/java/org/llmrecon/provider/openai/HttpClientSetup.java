@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Builds and ends the one {@link HttpClient} of a provider. HTTP/2 over TLS where the server offers it
@@ -19,8 +18,12 @@ final class HttpClientSetup {
     private HttpClientSetup() {
     }
 
-    /** The client's selector thread inherits the context class loader; it must not pin a bundle's loader. */
-    static HttpClient create(ProviderSettings settings, ExecutorService executor) {
+    /**
+     * The client's selector thread inherits the context class loader; it must not pin a bundle's loader. Its
+     * executor runs tasks where they arise (the selector or the caller): our body handlers never block, and a
+     * pool would add two thread hand-offs to every exchange.
+     */
+    static HttpClient create(ProviderSettings settings) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(null);
@@ -29,7 +32,7 @@ final class HttpClientSetup {
                     .version(settings.https() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                     .connectTimeout(settings.timeout())
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(executor)
+                    .executor(Runnable::run)
                     .build();
         } finally {
             thread.setContextClassLoader(previous);

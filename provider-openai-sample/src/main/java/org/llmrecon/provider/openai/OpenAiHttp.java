@@ -7,17 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -31,27 +20,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
- * the core API's exceptions, and opens event streams. Its threads are ours and end on {@link #close()}, which
- * also fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout.
+ * the core API's exceptions, and opens event streams. Exchanges run on the calling thread; {@link #close()}
+ * fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout.
  */
 final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ProviderSettings settings;
     private final ErrorMapping errors;
-    private final ExecutorService executor;
     private final HttpClient client;
-    private final StreamWatch watch;
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final CallWatch watch;
     private volatile boolean closed;
 
     OpenAiHttp(ProviderSettings settings, Clock clock) {
         this.settings = settings;
         this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
-        String name = "llmrecon-openai-" + INSTANCES.incrementAndGet();
-        this.executor = Executors.newCachedThreadPool(new DaemonThreads(name + "-http"));
-        this.client = HttpClientSetup.create(settings, executor);
-        this.watch = new StreamWatch(name + "-watch");
+        this.client = HttpClientSetup.create(settings);
+        this.watch = new CallWatch("llmrecon-openai-" + INSTANCES.incrementAndGet() + "-watch", settings.timeout());
     }
 
     ErrorMapping errors() {
@@ -70,7 +55,7 @@ final class OpenAiHttp implements AutoCloseable {
     /** Opens a streaming POST; the caller closes the returned stream. */
     EventStream stream(String path, JsonNode body) {
         String call = "POST " + path;
-        HttpResponse<InputStream> response = await(call, post(path, body, "text/event-stream"),
+        HttpResponse<InputStream> response = exchange(call, post(path, body, "text/event-stream"),
                 HttpResponse.BodySubscribers::ofInputStream);
         EventStream stream = watch.open(new EventStream(call, response, settings.timeout()));
         if (response.statusCode() / 100 != 2) {
@@ -112,60 +97,53 @@ final class OpenAiHttp implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String call) {
-        HttpResponse<byte[]> response = await(call, request, HttpResponse.BodySubscribers::ofByteArray);
+        HttpResponse<byte[]> response = exchange(call, request, HttpResponse.BodySubscribers::ofByteArray);
         if (response.statusCode() / 100 != 2) {
             throw errors.toException(call, response.statusCode(), response.headers(), response.body());
         }
         return response;
     }
 
-    private <T> HttpResponse<T> await(String call, HttpRequest request, Supplier<HttpResponse.BodySubscriber<T>> body) {
+    /**
+     * On the calling thread, with {@link HttpClient#send}: {@code sendAsync} would complete every answer on
+     * another thread (the common pool, or a new thread per call where that pool has a single worker).
+     */
+    private <T> HttpResponse<T> exchange(String call, HttpRequest request,
+            Supplier<HttpResponse.BodySubscriber<T>> body) {
         AtomicInteger status = new AtomicInteger();
-        CompletableFuture<HttpResponse<T>> future;
+        CallWatch.Blocked blocked = watch.begin();
         try {
-            future = client.sendAsync(request, info -> {
+            return client.send(request, info -> {
                 status.set(info.statusCode());
                 return body.get();
             });
-        } catch (RejectedExecutionException e) {
-            throw new ProviderUnavailableException("openai: the provider is closed", e);
-        }
-        inFlight.add(future);
-        if (closed) {
-            future.cancel(true);
-        }
-        Duration timeout = settings.timeout();
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (CancellationException e) {
-            throw new ProviderUnavailableException("openai: the provider was closed during " + call, e);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new ProviderTimeoutException("openai: " + call + " got no answer within " + timeout, e);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ProviderException("openai: " + call + " was interrupted", e);
-        } catch (ExecutionException e) {
-            throw transportFailure(call, e.getCause(), status.get());
+        } catch (IOException | InterruptedException e) {
+            throw failure(call, e, status.get(), blocked.end());
         } finally {
-            inFlight.remove(future);
+            blocked.end();
         }
     }
 
-    private ProviderException transportFailure(String call, Throwable cause, int status) {
-        if (closed) {
-            return new ProviderUnavailableException("openai: the provider was closed during " + call, cause);
+    private ProviderException failure(String call, Exception e, int status, CallWatch.Abort aborted) {
+        if (aborted == CallWatch.Abort.PROVIDER_CLOSED || closed) {
+            return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new ProviderTimeoutException("openai: " + call + " timed out after " + settings.timeout(), cause);
+        if (aborted == CallWatch.Abort.TIMEOUT) {
+            return new ProviderTimeoutException("openai: " + call + " got no answer within " + settings.timeout(), e);
         }
-        if (status != 0 && cause instanceof IOException) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new ProviderException("openai: " + call + " was interrupted", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new ProviderTimeoutException("openai: " + call + " timed out after " + settings.timeout(), e);
+        }
+        if (status != 0) {
             return new MalformedResponseException("openai: " + call + " answer broke off after its HTTP " + status
-                    + " headers (truncated body): " + cause.getMessage(), cause);
+                    + " headers (truncated body): " + e.getMessage(), e);
         }
         return new ProviderException("openai: " + call + " could not reach " + settings.baseUri().getHost() + ": "
-                + cause, 0, "connection_error", null, null, true, null, cause);
+                + e, 0, "connection_error", null, null, true, null, e);
     }
 
     private JsonNode json(String call, HttpResponse<byte[]> response) {
@@ -185,9 +163,7 @@ final class OpenAiHttp implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        inFlight.forEach(future -> future.cancel(true));
         watch.close();
-        executor.shutdownNow();
         HttpClientSetup.shutdownNow(client);
     }
 

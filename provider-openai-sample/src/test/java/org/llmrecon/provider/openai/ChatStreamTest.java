@@ -191,6 +191,17 @@ class ChatStreamTest {
     }
 
     @Test
+    void serverHoldingTheBodyOpenAfterDoneStillGivesTheAnswer() {
+        server.on("POST /chat/completions", exchange -> {
+            OutputStream out = FakeOpenAi.startEvents(exchange);
+            FakeOpenAi.event(out, chunk("all", "stop"));
+            FakeOpenAi.event(out, "[DONE]");
+            await(release);
+        });
+        assertEquals("all", provider(config()).chatStream(REQUEST, c -> true).text());
+    }
+
+    @Test
     void malformedEventIsReported() {
         server.on("POST /chat/completions", exchange -> FakeOpenAi.event(FakeOpenAi.startEvents(exchange), "{\"id\": tru"));
         assertThrows(MalformedResponseException.class, () -> provider(config()).chatStream(REQUEST, c -> true));

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,8 @@ import org.llmrecon.api.provider.ProviderTimeoutException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.ServerException;
+
+import com.sun.net.httpserver.HttpExchange;
 
 class ErrorMappingTest {
     private static final String KEY = OpenAiProviderTest.KEY;
@@ -144,13 +150,43 @@ class ErrorMappingTest {
     }
 
     @Test
-    void closingTheProviderFailsCallsInFlight() throws Exception {
-        CountDownLatch received = new CountDownLatch(1);
+    void bodyStallingAfterItsHeadersTimesOut() {
         server.on("POST /chat/completions", exchange -> {
-            received.countDown();
+            startBody(exchange, "{\"id\":\"x\",");
             ChatStreamTest.await(release);
         });
-        provider(Duration.ofMinutes(5));
+        ProviderTimeoutException e = assertThrows(ProviderTimeoutException.class,
+                () -> provider(Duration.ofSeconds(1)).chat(REQUEST));
+        assertFalse(Thread.currentThread().isInterrupted(), "the timeout left the caller's thread interrupted");
+        assertNoKey(e);
+    }
+
+    @Test
+    void interruptingTheCallerEndsTheCallAndKeepsTheInterrupt() throws Exception {
+        CountDownLatch received = chatHeldUntilRelease();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                provider.chat(REQUEST);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            interrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        assertTrue(ChatStreamTest.await(received));
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(20));
+        assertFalse(caller.isAlive(), "the interrupted call did not end");
+        assertInstanceOf(ProviderException.class, thrown.get());
+        assertTrue(thrown.get().getMessage().contains("interrupted"), thrown.get().getMessage());
+        assertTrue(interrupted.get(), "the caller's interrupt was swallowed");
+    }
+
+    @Test
+    void closingTheProviderFailsCallsInFlight() throws Exception {
+        CountDownLatch received = chatHeldUntilRelease();
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
             Future<?> call = caller.submit(() -> provider.chat(REQUEST));
@@ -176,11 +212,7 @@ class ErrorMappingTest {
     @Test
     void bodyCutShortIsMalformed() {
         server.on("POST /chat/completions", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, 500);
-            OutputStream out = exchange.getResponseBody();
-            out.write("{\"id\":\"x\",\"choices\":[".getBytes());
-            out.flush();
+            startBody(exchange, "{\"id\":\"x\",\"choices\":[");
             exchange.getHttpContext().getServer().stop(0);
         });
         ProviderException e = assertThrows(ProviderException.class, () -> provider(Duration.ofSeconds(20)).chat(REQUEST));
@@ -194,6 +226,26 @@ class ErrorMappingTest {
         ProviderException e = assertThrows(ProviderException.class, () -> provider.listModels());
         assertEquals("connection_error", e.type());
         assertTrue(e.retryable());
+    }
+
+    /** @return counted down when the server has the chat request, which it answers only on release */
+    private CountDownLatch chatHeldUntilRelease() {
+        CountDownLatch received = new CountDownLatch(1);
+        server.on("POST /chat/completions", exchange -> {
+            received.countDown();
+            ChatStreamTest.await(release);
+        });
+        provider(Duration.ofMinutes(5));
+        return received;
+    }
+
+    /** Sends the headers of a 500-byte JSON answer and only {@code part} of its body. */
+    private static void startBody(HttpExchange exchange, String part) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 500);
+        OutputStream out = exchange.getResponseBody();
+        out.write(part.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     static void assertNoKey(Throwable e) {

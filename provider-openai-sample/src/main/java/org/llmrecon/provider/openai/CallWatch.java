@@ -1,0 +1,148 @@
+package org.llmrecon.provider.openai;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Watches the calls in flight of one provider from one thread of its own. A thread blocked in an exchange is
+ * interrupted once it has waited longer than the timeout (the JDK's request timeout ends when the headers
+ * arrive) or when the provider closes; an open stream is aborted when it waits longer than the timeout for
+ * its next event, or on close. The watch looks every tenth of the timeout rather than scheduling a task per
+ * call, so a call costs no hand-off to another thread; it sleeps once a whole tick passed without calls.
+ */
+final class CallWatch implements AutoCloseable {
+    enum Abort { TIMEOUT, PROVIDER_CLOSED }
+
+    private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long MAX_TICK = TimeUnit.SECONDS.toNanos(1);
+
+    private final long timeout;
+    private final long tick;
+    private final Set<Blocked> blocked = ConcurrentHashMap.newKeySet();
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean idle;
+    private volatile boolean busy;
+    private volatile boolean closed;
+
+    CallWatch(String name, Duration timeout) {
+        this.timeout = timeout.toNanos();
+        this.tick = Math.max(MIN_TICK, Math.min(MAX_TICK, this.timeout / 10));
+        this.thread = new DaemonThreads(name).newThread(this::watch);
+        thread.start();
+    }
+
+    /** Registers the calling thread for one blocking exchange, until {@link Blocked#end()}. */
+    Blocked begin() {
+        Blocked call = new Blocked(Thread.currentThread(), System.nanoTime() + timeout);
+        blocked.add(call);
+        wake();
+        if (closed) {
+            call.abort(Abort.PROVIDER_CLOSED);
+        }
+        return call;
+    }
+
+    EventStream open(EventStream stream) {
+        streams.add(stream);
+        stream.onClose(() -> streams.remove(stream));
+        wake();
+        if (closed) {
+            stream.abort(Abort.PROVIDER_CLOSED);
+        }
+        return stream;
+    }
+
+    private void wake() {
+        if (!busy) {
+            busy = true;
+        }
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void watch() {
+        while (!closed) {
+            if (!busy && blocked.isEmpty() && streams.isEmpty()) {
+                idle = true;
+                if (!busy && blocked.isEmpty() && streams.isEmpty() && !closed) {
+                    LockSupport.park(this);
+                }
+                idle = false;
+            } else {
+                busy = false;
+                LockSupport.parkNanos(this, tick);
+            }
+            long now = System.nanoTime();
+            for (Blocked call : blocked) {
+                if (now - call.deadline >= 0) {
+                    call.abort(Abort.TIMEOUT);
+                }
+            }
+            for (EventStream stream : streams) {
+                if (stream.nanosUntilIdleTimeout(now) <= 0) {
+                    stream.abort(Abort.TIMEOUT);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+        blocked.forEach(call -> call.abort(Abort.PROVIDER_CLOSED));
+        streams.forEach(stream -> stream.abort(Abort.PROVIDER_CLOSED));
+    }
+
+    /** One thread in an exchange; the watch interrupts it at most once, and {@link #end()} takes that interrupt back. */
+    final class Blocked {
+        private static final int RUNNING = 0;
+        private static final int ENDED = 1;
+        private static final int ABORTING = 2;
+        private static final int ABORTED = 3;
+        private static final int ABORT_SEEN = 4;
+
+        private final Thread caller;
+        private final long deadline;
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private volatile Abort reason;
+
+        private Blocked(Thread caller, long deadline) {
+            this.caller = caller;
+            this.deadline = deadline;
+        }
+
+        private void abort(Abort why) {
+            if (state.compareAndSet(RUNNING, ABORTING)) {
+                reason = why;
+                caller.interrupt();
+                state.set(ABORTED);
+            }
+        }
+
+        /**
+         * Called by the registered thread when its exchange is over; clears the interrupt the watch sent, if any.
+         *
+         * @return why the watch interrupted the exchange, or {@code null}
+         */
+        Abort end() {
+            blocked.remove(this);
+            if (state.compareAndSet(RUNNING, ENDED)) {
+                return null;
+            }
+            while (state.get() == ABORTING) {
+                Thread.onSpinWait();
+            }
+            if (state.compareAndSet(ABORTED, ABORT_SEEN)) {
+                Thread.interrupted();
+            }
+            return reason;
+        }
+    }
+}
