@@ -31,7 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
- * the core API's exceptions, and opens event streams. Its threads are ours and end on {@link #close()}, which
+ * the core API's exceptions, and opens event streams. The client is built by the first request: building it
+ * loads the JDK's TLS stack and trust store (even for plain http) and starts its selector thread, which a
+ * provider created at start-up and not called yet does not need. Its threads are ours and end on {@link #close()}, which
  * also fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout.
  */
 final class OpenAiHttp implements AutoCloseable {
@@ -40,7 +42,7 @@ final class OpenAiHttp implements AutoCloseable {
     private final ProviderSettings settings;
     private final ErrorMapping errors;
     private final ExecutorService executor;
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final StreamWatch watch;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -50,7 +52,6 @@ final class OpenAiHttp implements AutoCloseable {
         this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
         String name = "llmrecon-openai-" + INSTANCES.incrementAndGet();
         this.executor = Executors.newCachedThreadPool(new DaemonThreads(name + "-http"));
-        this.client = HttpClientSetup.create(settings, executor);
         this.watch = new StreamWatch(name + "-watch");
     }
 
@@ -123,7 +124,7 @@ final class OpenAiHttp implements AutoCloseable {
         AtomicInteger status = new AtomicInteger();
         CompletableFuture<HttpResponse<T>> future;
         try {
-            future = client.sendAsync(request, info -> {
+            future = client().sendAsync(request, info -> {
                 status.set(info.statusCode());
                 return body.get();
             });
@@ -151,6 +152,23 @@ final class OpenAiHttp implements AutoCloseable {
         } finally {
             inFlight.remove(future);
         }
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    // close() reads the client under this lock after setting closed: none is built after it
+                    if (closed) {
+                        throw new ProviderUnavailableException("openai: the provider is closed");
+                    }
+                    client = HttpClientSetup.create(settings, executor);
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     private ProviderException transportFailure(String call, Throwable cause, int status) {
@@ -188,7 +206,13 @@ final class OpenAiHttp implements AutoCloseable {
         inFlight.forEach(future -> future.cancel(true));
         watch.close();
         executor.shutdownNow();
-        HttpClientSetup.shutdownNow(client);
+        HttpClient c;
+        synchronized (this) {
+            c = client;
+        }
+        if (c != null) {
+            HttpClientSetup.shutdownNow(c);
+        }
     }
 
     @Override
