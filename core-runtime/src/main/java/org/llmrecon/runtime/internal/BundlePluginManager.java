@@ -251,8 +251,10 @@ public final class BundlePluginManager implements PluginManager {
     private static PluginInfo notInstalled(PluginCheck check, BundleContext context) {
         String file = check.file().getFileName().toString();
         if (check.valid()) {
-            // a copy of an installed bundle under another name: the framework refuses it, so it never will be
+            // a copy of an installed bundle under another name: the framework refuses it, so it never will be;
+            // the bundle may also be this very jar, installed since plugins() listed the bundles: not a copy
             Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(id -> id.installedIn(context)
+                    .filter(b -> !check.file().equals(PluginFolders.file(b.getLocation())))
                     .map(b -> id.refusal(check.file(), b)));
             if (refusal.isPresent()) {
                 return new PluginInfo(file, check.metadata().providerType(), check.metadata().version(),
