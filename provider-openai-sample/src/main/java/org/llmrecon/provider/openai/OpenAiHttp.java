@@ -33,8 +33,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
  * the core API's exceptions, and opens event streams. The client is built by the first request: building it
  * loads the JDK's TLS stack and trust store (even for plain http) and starts its selector thread, which a
- * provider created at start-up and not called yet does not need. Its threads are ours and end on {@link #close()}, which
- * also fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout.
+ * provider created at start-up and not called yet does not need. Its threads are ours and end on
+ * {@link #close()}, which also fails the calls in flight with {@link ProviderUnavailableException}, so none
+ * waits for its timeout.
  */
 final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
