@@ -21,21 +21,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
  * the core API's exceptions, and opens event streams. Exchanges run on the calling thread; {@link #close()}
- * fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout.
+ * fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout. The client
+ * is built by the first request: building it loads the JDK's TLS stack and trust store (even for plain http)
+ * and starts its selector thread, which a provider created at start-up and not called yet does not need.
  */
 final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ProviderSettings settings;
     private final ErrorMapping errors;
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final CallWatch watch;
     private volatile boolean closed;
 
     OpenAiHttp(ProviderSettings settings, Clock clock) {
         this.settings = settings;
         this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
-        this.client = HttpClientSetup.create(settings);
         this.watch = new CallWatch("llmrecon-openai-" + INSTANCES.incrementAndGet() + "-watch", settings.timeout());
     }
 
@@ -113,7 +114,7 @@ final class OpenAiHttp implements AutoCloseable {
         AtomicInteger status = new AtomicInteger();
         CallWatch.Blocked blocked = watch.begin();
         try {
-            return client.send(request, info -> {
+            return client().send(request, info -> {
                 status.set(info.statusCode());
                 return body.get();
             });
@@ -122,6 +123,23 @@ final class OpenAiHttp implements AutoCloseable {
         } finally {
             blocked.end();
         }
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    // close() reads the client under this lock after setting closed: none is built after it
+                    if (closed) {
+                        throw new ProviderUnavailableException("openai: the provider is closed");
+                    }
+                    client = HttpClientSetup.create(settings);
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     private ProviderException failure(String call, Exception e, int status, CallWatch.Abort aborted) {
@@ -164,7 +182,13 @@ final class OpenAiHttp implements AutoCloseable {
     public void close() {
         closed = true;
         watch.close();
-        HttpClientSetup.shutdownNow(client);
+        HttpClient c;
+        synchronized (this) {
+            c = client;
+        }
+        if (c != null) {
+            HttpClientSetup.shutdownNow(c);
+        }
     }
 
     @Override

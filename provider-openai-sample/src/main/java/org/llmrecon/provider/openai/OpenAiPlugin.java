@@ -15,11 +15,14 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * The plugin: publishes the {@code openai} provider type. Its metadata is read from the bundle's own
  * {@code META-INF/llmrecon/plugin.json}, with the version from {@code Bundle-Version}, so all sources agree.
+ * It is read with the streaming parser: databind is needed by the first request, not by the plugin's start.
  */
 @Component(service = PluginInterface.class)
 public final class OpenAiPlugin implements PluginInterface {
@@ -57,21 +60,51 @@ public final class OpenAiPlugin implements PluginInterface {
             if (in == null) {
                 throw new IllegalStateException("openai: " + PLUGIN_JSON + " is missing from the bundle");
             }
-            JsonNode json = Json.MAPPER.readTree(in);
-            return PluginMetadata.builder().name(Json.text(json.get("name"))).author(Json.text(json.get("author")))
-                    .description(Json.text(json.get("description"))).providerType(Json.text(json.get("provider_type")))
-                    .supportedModels(list(json.path("supported_models")))
-                    .minFrameworkVersion(Json.text(json.get("min_framework_version")))
-                    .maxFrameworkVersion(Json.text(json.get("max_framework_version")))
-                    .tags(list(json.path("tags")));
+            try (JsonParser json = new JsonFactory().createParser(in)) {
+                return metadata(json);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("openai: cannot read " + PLUGIN_JSON, e);
         }
     }
 
-    private static List<String> list(JsonNode array) {
+    private static PluginMetadata.Builder metadata(JsonParser json) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("the top level is not an object");
+        }
+        PluginMetadata.Builder metadata = PluginMetadata.builder();
+        List<String> models = List.of();
+        List<String> tags = List.of();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            json.nextToken();
+            switch (field) {
+                case "name" -> metadata.name(text(json));
+                case "author" -> metadata.author(text(json));
+                case "description" -> metadata.description(text(json));
+                case "provider_type" -> metadata.providerType(text(json));
+                case "min_framework_version" -> metadata.minFrameworkVersion(text(json));
+                case "max_framework_version" -> metadata.maxFrameworkVersion(text(json));
+                case "supported_models" -> models = list(json);
+                case "tags" -> tags = list(json);
+                default -> json.skipChildren();
+            }
+        }
+        return metadata.supportedModels(models).tags(tags);
+    }
+
+    private static String text(JsonParser json) throws IOException {
+        return json.currentToken() == JsonToken.VALUE_NULL ? null : json.getValueAsString();
+    }
+
+    private static List<String> list(JsonParser json) throws IOException {
         List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
+        if (json.currentToken() == JsonToken.START_ARRAY) {
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                values.add(json.getValueAsString());
+                json.skipChildren();
+            }
+        }
         return values;
     }
 }

@@ -5,15 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 import org.llmrecon.runtime.internal.folders.JsonSettings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A JSON file of provider settings: {@code {"openai": {"apiKey": "...",
@@ -25,7 +22,6 @@ final class JsonFileSource {
     static final long MAX_BYTES = 1024 * 1024;
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper();
     private FileTime readAt;
     private Map<String, Map<String, String>> values = Map.of();
     private String problem;
@@ -69,20 +65,18 @@ final class JsonFileSource {
                 problem = file + ": larger than " + MAX_BYTES + " bytes; ignored";
                 return;
             }
-            JsonNode root = mapper.readTree(file.toFile());
-            if (root == null || !root.isObject()) {
+            Map<String, Object> root = JsonSettings.document(file.toFile());
+            if (root == null) {
                 problem = file + ": the top level must be an object of provider types";
                 return;
             }
-            Map<String, Map<String, String>> read = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isObject()) {
-                    problem = file + ": '" + e.getKey() + "' must be an object of settings";
-                    return;
-                }
-                read.put(e.getKey(), Map.copyOf(JsonSettings.flat(e.getValue())));
+            String notSettings = JsonSettings.notSettings(root);
+            if (notSettings != null) {
+                problem = file + ": '" + notSettings + "' must be an object of settings";
+                return;
             }
+            Map<String, Map<String, String>> read = new HashMap<>();
+            JsonSettings.byType(root).forEach((type, settings) -> read.put(type, Map.copyOf(settings)));
             values = Map.copyOf(read);
             problem = null;
         } catch (JsonProcessingException e) {

@@ -52,13 +52,17 @@ public final class WatchedFolders {
         Set<Path> watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
         File tmp = context.getDataFile("fileinstall");
         Set<String> names = new HashSet<>();
+        // Config Admin hands the watchers to File Install one after the other, and a plugin watcher's first
+        // scan installs and starts its plugins before it returns. The etc watcher goes first: its files are
+        // read before the plugins are installed, and it is in place once they are (a launcher stopping right
+        // after its command used to stop File Install while it was starting the etc watcher)
+        if (etcFolder != null && !watchedAlready.contains(etcFolder)) {
+            names.add(watch(admin, "etc", FolderSettings.etc(etcFolder, tmp)));
+        }
         for (int i = 0; i < pluginFolders.size(); i++) {
             if (!watchedAlready.contains(pluginFolders.get(i))) {
                 names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(pluginFolders.get(i), tmp)));
             }
-        }
-        if (etcFolder != null && !watchedAlready.contains(etcFolder)) {
-            names.add(watch(admin, "etc", FolderSettings.etc(etcFolder, tmp)));
         }
         removeStale(admin, names);
     }

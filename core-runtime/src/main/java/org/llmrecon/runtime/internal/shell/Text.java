@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Small text helpers shared by the commands: one-line cells, durations, JSON. */
 final class Text {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Text() {
+    }
+
+    /** Databind is loaded by the first command that writes JSON, not by every command. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** Control characters (a plugin's metadata is untrusted) become spaces, so a cell stays on its line. */
@@ -32,7 +35,7 @@ final class Text {
 
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

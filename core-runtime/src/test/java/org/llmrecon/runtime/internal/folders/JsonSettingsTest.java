@@ -33,6 +33,15 @@ class JsonSettingsTest {
     }
 
     @Test
+    void valuesReadAsJacksonsTreeModelReadsThem() throws IOException {
+        Path f = Files.writeString(dir.resolve("org.llmrecon.provider-x.json"), """
+                {"a": 1.50, "b": 10000000000, "c": true, "d": [1, null, "x", {"y": 1}, [2]], "e": "first",
+                 "e": "last", "f": {}, "g": [], "h": 1e3, "i": null} trailing text""");
+        assertEquals(Map.of("x", Map.of("a", "1.5", "b", "10000000000", "c", "true", "d", "1,null,x,,", "e", "last",
+                "g", "", "h", "1000.0")), JsonSettings.read(f.toFile()));
+    }
+
+    @Test
     void brokenFilesAreOneLineNamingTheFile() throws IOException {
         Path f = Files.writeString(dir.resolve("bad.json"), "{\"openai\": {\"apiKey\": }");
         IOException e = assertThrows(IOException.class, () -> JsonSettings.read(f.toFile()));
