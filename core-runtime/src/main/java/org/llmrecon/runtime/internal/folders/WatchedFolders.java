@@ -3,12 +3,14 @@ package org.llmrecon.runtime.internal.folders;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 
+import org.llmrecon.runtime.internal.config.Durations;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -33,6 +35,8 @@ public final class WatchedFolders {
     public static final String PLUGINS = "llmrecon.plugins.dirs";
     /** Framework property: the configuration folder. */
     public static final String ETC = "llmrecon.etc.dir";
+    /** Framework property: how often the plugin folders are scanned, e.g. {@code 50ms}. */
+    public static final String POLL = "llmrecon.plugins.poll";
     private static final String NAME_PREFIX = "llmrecon-";
 
     private final List<Path> pluginFolders;
@@ -51,6 +55,11 @@ public final class WatchedFolders {
         etcFolder = etc.isEmpty() ? null : etc.get(0);
         Set<Path> watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
         File tmp = context.getDataFile("fileinstall");
+        long poll = Durations.orDefault(context.getProperty(POLL), Duration.ofMillis(FolderSettings.DEFAULT_PLUGIN_POLL))
+                .toMillis();
+        if (poll < 1) {
+            throw new IllegalArgumentException(POLL + ": must be at least 1ms, is " + context.getProperty(POLL));
+        }
         Set<String> names = new HashSet<>();
         // Config Admin hands the watchers to File Install one after the other, and a plugin watcher's first
         // scan installs and starts its plugins before it returns. The etc watcher goes first: its files are
@@ -61,7 +70,7 @@ public final class WatchedFolders {
         }
         for (int i = 0; i < pluginFolders.size(); i++) {
             if (!watchedAlready.contains(pluginFolders.get(i))) {
-                names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(pluginFolders.get(i), tmp)));
+                names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(pluginFolders.get(i), tmp, poll)));
             }
         }
         removeStale(admin, names);

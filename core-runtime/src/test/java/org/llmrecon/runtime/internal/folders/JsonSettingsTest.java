@@ -69,9 +69,9 @@ class JsonSettingsTest {
 
     @Test
     void pluginWatcherSettingsAreTheFastSafeOnes() {
-        var p = FolderSettings.plugins(dir, null);
+        var p = FolderSettings.plugins(dir, null, 25);
         assertEquals(dir.toString(), p.get("felix.fileinstall.dir"));
-        assertEquals("50", p.get("felix.fileinstall.poll"));
+        assertEquals("25", p.get("felix.fileinstall.poll"));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
         assertEquals("false", FolderSettings.etc(dir, null).get("felix.fileinstall.enableConfigSave"));
