@@ -8,3 +8,4 @@ cd "$(dirname "$0")"
 ./scale.sh
 ./jmh.sh
 ./http.sh
+./idle.sh
