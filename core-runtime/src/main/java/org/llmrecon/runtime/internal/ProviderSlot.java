@@ -109,8 +109,8 @@ final class ProviderSlot {
     /**
      * When the plugin serving this type comes from a bundle that is stopping,
      * lets go of it at once, so new calls wait for its replacement, and waits
-     * (bounded) until the calls in flight on its instance are done and the
-     * instance is closed, while the bundle's code can still load classes.
+     * (bounded) until the calls in flight on the bundle's instances are done
+     * and the instances closed, while the bundle's code can still load classes.
      *
      * @return whether the slot was served from the bundle
      */
@@ -198,12 +198,12 @@ final class ProviderSlot {
         }
     }
 
-    /** @return whether the plugin's bundle is stopping, stopped or now runs another revision than when bound */
     private void closing(ProviderInstance i) {
         closed.incrementAndGet();
         open.remove(i); // never keep a closed provider, and with it its plugin's class loader
     }
 
+    /** @return whether the plugin's bundle is stopping, stopped or now runs another revision than when bound */
     private static boolean leaving(PluginCandidate plugin, BundleRevision revision) {
         Bundle bundle = plugin.bundle();
         return bundle != null && ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0
