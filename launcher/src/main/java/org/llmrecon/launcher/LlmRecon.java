@@ -224,6 +224,9 @@ public final class LlmRecon implements AutoCloseable {
                     }
                 }
                 Main.mark("bundles started");
+                RuntimeFailures.of(framework.getBundleContext()).ifPresent(failure -> {
+                    throw new IllegalStateException(failure);
+                });
                 LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout);
                 for (String[] c : configs) {
                     running.configManager().set(c[0], c[1], c[2]);

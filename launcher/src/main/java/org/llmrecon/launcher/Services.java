@@ -2,6 +2,7 @@ package org.llmrecon.launcher;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
@@ -9,6 +10,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /** The runtime's services, each tracked from first use and waited for with a deadline. */
 final class Services implements AutoCloseable {
+    private static final long SLICE_MILLIS = 100;
     private final BundleContext context;
     private final Duration timeout;
     private final Map<Class<?>, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
@@ -25,10 +27,19 @@ final class Services implements AutoCloseable {
             return st;
         });
         try {
-            Object service = tracker.waitForService(timeout.toMillis());
-            if (service == null) {
-                throw new IllegalStateException(type.getSimpleName() + " is not available after " + timeout.toSeconds()
-                        + " s" + inactive());
+            long end = System.nanoTime() + timeout.toNanos();
+            Object service = tracker.waitForService(SLICE_MILLIS);
+            while (service == null) {
+                // a component that failed to activate never comes: say why at once
+                Optional<String> failure = RuntimeFailures.of(context);
+                if (failure.isPresent()) {
+                    throw new IllegalStateException(type.getSimpleName() + " is not available: " + failure.get());
+                }
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException(type.getSimpleName() + " is not available after "
+                            + timeout.toSeconds() + " s" + inactive());
+                }
+                service = tracker.waitForService(SLICE_MILLIS);
             }
             return type.cast(service);
         } catch (InterruptedException e) {

@@ -50,6 +50,20 @@ class LauncherIT {
     }
 
     @Test
+    void malformedRuntimePropertyIsOneLineNamingItAndExitCode3() throws Exception {
+        // an immediate component (the factory) and a delayed one (the plugin manager, first used by the command)
+        for (String property : List.of("llmrecon.swap.drain", "llmrecon.leak.delay")) {
+            try (LauncherProcess p = LauncherProcess.start(work, List.of("-D" + property + "=soon"), "-c",
+                    "llm:plugins")) {
+                assertEquals(3, p.exitCode(), p.err().toString());
+                assertEquals(1, p.err().size(), p.err().toString());
+                assertTrue(p.err().get(0).startsWith("llmrecon: ") && p.err().get(0).contains("framework property "
+                        + property + ": not a duration: 'soon'"), p.err().toString());
+            }
+        }
+    }
+
+    @Test
     void dirsShowsTheDefaultFoldersItCreated() throws Exception {
         try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:dirs")) {
             assertEquals(0, p.exitCode(), p.err().toString());

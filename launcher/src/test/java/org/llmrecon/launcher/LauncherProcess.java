@@ -31,9 +31,16 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     static LauncherProcess start(Path workDir, String... args) throws IOException {
+        return start(workDir, List.of(), args);
+    }
+
+    /** @param jvmArgs given to {@code java} before {@code -jar}, e.g. {@code -Dname=value} */
+    static LauncherProcess start(Path workDir, List<String> jvmArgs, String... args) throws IOException {
         Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         return new LauncherProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
     }

@@ -82,7 +82,7 @@ public final class BundlePluginManager implements PluginManager {
         this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
         this.states = new BundleStates(context.getBundle(0).adapt(FrameworkWiring.class));
         String dumps = context.getProperty(LEAK_HEAP_DUMPS);
-        this.leaks = new LeakWatch(Durations.orDefault(context.getProperty(LEAK_DELAY), Duration.ofSeconds(10)),
+        this.leaks = new LeakWatch(Durations.property(context, LEAK_DELAY, Duration.ofSeconds(10)),
                 dumps == null || dumps.isBlank() ? null : Path.of(dumps.trim()));
         context.addBundleListener(listener);
     }

@@ -71,7 +71,7 @@ public final class PluginTracker {
     @Activate
     public PluginTracker(BundleContext context, @Reference FrameworkInfo framework) {
         this.framework = framework;
-        this.callouts = new Callouts(Durations.orDefault(context.getProperty(CALL_TIMEOUT), Duration.ofSeconds(5)));
+        this.callouts = new Callouts(Durations.property(context, CALL_TIMEOUT, Duration.ofSeconds(5)));
     }
 
     @Deactivate

@@ -71,10 +71,10 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         this.context = context;
         this.tracker = tracker;
         this.configs = configs;
-        this.grace = Durations.orDefault(context.getProperty(GRACE), Duration.ofSeconds(2));
-        this.drain = Durations.orDefault(context.getProperty(DRAIN), Duration.ofSeconds(5));
+        this.grace = Durations.property(context, GRACE, Duration.ofSeconds(2));
+        this.drain = Durations.property(context, DRAIN, Duration.ofSeconds(5));
         this.callouts = new Callouts(
-                Durations.orDefault(context.getProperty(PluginTracker.CALL_TIMEOUT), Duration.ofSeconds(30)));
+                Durations.property(context, PluginTracker.CALL_TIMEOUT, Duration.ofSeconds(30)));
         configs.addListener(configListener);
         tracker.addListener(this);
         context.addBundleListener(stopping);

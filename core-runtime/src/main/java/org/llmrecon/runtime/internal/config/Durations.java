@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.osgi.framework.BundleContext;
+
 /** Parses durations written as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT30S}. */
 public final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
@@ -42,12 +44,19 @@ public final class Durations {
     }
 
     /**
-     * @param value a framework property's value, or {@code null}
+     * @param context where the framework property is read
+     * @param name the framework property
      * @param fallback the duration when the property is not set
      * @return the property's duration
+     * @throws IllegalArgumentException naming the property and its value when the value is malformed
      */
-    public static Duration orDefault(String value, Duration fallback) {
-        return value == null || value.isBlank() ? fallback : parse(value);
+    public static Duration property(BundleContext context, String name, Duration fallback) {
+        String value = context.getProperty(name);
+        try {
+            return value == null || value.isBlank() ? fallback : parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("framework property " + name + ": " + e.getMessage());
+        }
     }
 
     /** @param d a duration @return it in the short form, e.g. {@code 30s} or {@code 500ms} */

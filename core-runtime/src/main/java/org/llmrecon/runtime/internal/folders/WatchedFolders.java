@@ -55,10 +55,11 @@ public final class WatchedFolders {
         etcFolder = etc.isEmpty() ? null : etc.get(0);
         Set<Path> watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
         File tmp = context.getDataFile("fileinstall");
-        long poll = Durations.orDefault(context.getProperty(POLL), Duration.ofMillis(FolderSettings.DEFAULT_PLUGIN_POLL))
+        long poll = Durations.property(context, POLL, Duration.ofMillis(FolderSettings.DEFAULT_PLUGIN_POLL))
                 .toMillis();
         if (poll < 1) {
-            throw new IllegalArgumentException(POLL + ": must be at least 1ms, is " + context.getProperty(POLL));
+            throw new IllegalArgumentException("framework property " + POLL + ": must be at least 1ms, is '"
+                    + context.getProperty(POLL) + "'");
         }
         Set<String> names = new HashSet<>();
         // Config Admin hands the watchers to File Install one after the other, and a plugin watcher's first
