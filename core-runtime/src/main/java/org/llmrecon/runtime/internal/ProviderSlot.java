@@ -237,7 +237,8 @@ final class ProviderSlot {
         try {
             cfg = config.get();
         } catch (IllegalArgumentException e) {
-            throw unavailable("the configuration of provider '" + type + "' is invalid: " + e.getMessage(), null);
+            throw new ProviderUnavailableException("the configuration of provider '" + type + "' is invalid: "
+                    + e.getMessage());
         }
         String who = "plugin '" + plugin.name() + "'";
         try {
@@ -246,26 +247,22 @@ final class ProviderSlot {
                 return Boolean.TRUE;
             });
         } catch (Callouts.CalloutException e) {
-            throw unavailable(e.getMessage(), null);
+            throw new ProviderUnavailableException(e.getMessage());
         }
         Provider provider;
         try {
             provider = callouts.call(who + " createProvider()", () -> plugin.plugin().createProvider(cfg));
         } catch (Callouts.CalloutException e) {
-            throw unavailable(e.getMessage(), null);
+            throw new ProviderUnavailableException(e.getMessage());
         }
         if (provider == null) {
-            throw unavailable(who + " createProvider() returned null", null);
+            throw new ProviderUnavailableException(who + " createProvider() returned null");
         }
         created.incrementAndGet();
         ProviderInstance i = new ProviderInstance(provider, plugin, cfg, callouts,
                 who + " close() of provider '" + type + "'", log, this::closing);
         open.add(i);
         return i;
-    }
-
-    private static ProviderUnavailableException unavailable(String message, Throwable cause) {
-        return new ProviderUnavailableException(message, cause);
     }
 
     /** Caller holds the lock. */
