@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.osgi.framework.Bundle;

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.llmrecon.api.plugin.ProviderFactory;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;

@@ -114,7 +114,7 @@ public final class StartupMain {
                         + "\n  last refusal: " + lastRefusal);
             }
             // all references: the class path may hold other copies of the API classes than the bundles use
-            ServiceReference<?>[] refs = c.getAllServiceReferences("org.llmrecon.api.plugin.ProviderFactory", null);
+            ServiceReference<?>[] refs = c.getAllServiceReferences("org.llmrecon.api.runtime.ProviderFactory", null);
             if (refs != null) {
                 ServiceReference<?> ref = refs[0];
                 Object factory = c.getService(ref);

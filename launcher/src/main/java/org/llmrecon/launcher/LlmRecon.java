@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-import org.llmrecon.api.plugin.ConfigManager;
-import org.llmrecon.api.plugin.PluginDiscovery;
-import org.llmrecon.api.plugin.PluginManager;
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.PluginDiscovery;
+import org.llmrecon.api.runtime.PluginManager;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;

@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginManager;
-import org.llmrecon.api.plugin.PluginState;
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginManager;
+import org.llmrecon.api.runtime.PluginState;
+import org.llmrecon.api.runtime.ProviderFactory;
 
 /**
  * Waits until the jars found in the plugin folders at the start are listed in

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmrecon.api.plugin.ConfigEntry;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
 

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.llmrecon.api.provider.ChatRequest;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.provider.openai.OpenAiPlugins;
 import org.llmrecon.runtime.internal.ManagedProviders;

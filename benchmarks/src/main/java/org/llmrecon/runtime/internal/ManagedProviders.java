@@ -3,8 +3,8 @@ package org.llmrecon.runtime.internal;
 import java.time.Duration;
 
 import org.llmrecon.api.plugin.PluginInterface;
-import org.llmrecon.api.plugin.PluginState;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.PluginState;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;

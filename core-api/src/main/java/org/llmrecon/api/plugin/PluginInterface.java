@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * The contract of a provider plugin. A plugin bundle publishes one instance
  * as an OSGi service (normally a Declarative Services component); the runtime
  * tracks it, validates its metadata and offers its provider type through the
- * {@link ProviderFactory}.
+ * {@link org.llmrecon.api.runtime.ProviderFactory}.
  *
  * @since 1.0.0
  */

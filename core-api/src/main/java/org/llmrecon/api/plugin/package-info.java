@@ -1,7 +1,7 @@
 /**
- * The plugin side of the LLMrecon API: the contract a provider plugin
- * implements, its metadata, and the services the runtime offers to manage
- * plugins, providers and their configuration.
+ * What a provider plugin author implements or returns: the plugin contract
+ * ({@link org.llmrecon.api.plugin.PluginInterface}), its metadata and
+ * metadata validators.
  *
  * @since 1.0.0
  */

@@ -3,7 +3,7 @@ package org.llmrecon.runtime.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.plugin.PluginInterface;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;

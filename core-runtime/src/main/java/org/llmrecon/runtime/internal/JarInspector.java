@@ -10,9 +10,9 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
-import org.llmrecon.api.plugin.FrameworkInfo;
-import org.llmrecon.api.plugin.PluginCheck;
-import org.llmrecon.api.plugin.PluginDiscovery;
+import org.llmrecon.api.runtime.FrameworkInfo;
+import org.llmrecon.api.runtime.PluginCheck;
+import org.llmrecon.api.runtime.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.runtime.internal.legacy.LegacyJarCheck;
 import org.llmrecon.runtime.internal.metadata.JarMetadata;

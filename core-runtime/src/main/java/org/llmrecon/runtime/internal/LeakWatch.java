@@ -10,8 +10,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginState;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWiring;
 

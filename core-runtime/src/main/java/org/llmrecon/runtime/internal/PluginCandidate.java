@@ -1,9 +1,9 @@
 package org.llmrecon.runtime.internal;
 
-import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.plugin.PluginInterface;
 import org.llmrecon.api.plugin.PluginMetadata;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.llmrecon.api.plugin.FrameworkInfo;
+import org.llmrecon.api.runtime.FrameworkInfo;
 import org.llmrecon.api.plugin.PluginInterface;
 import org.llmrecon.api.plugin.PluginMetadata;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.plugin.PluginValidator;
 import org.llmrecon.runtime.internal.config.Durations;
 import org.llmrecon.runtime.internal.legacy.LegacyExtender;

@@ -13,17 +13,17 @@ import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
-import org.llmrecon.api.provider.ProviderInstances;
+import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
-import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
 
 /**

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
-import org.llmrecon.api.provider.ProviderInstances;
+import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleRevision;

@@ -1,6 +1,6 @@
 package org.llmrecon.runtime.internal;
 
-import org.llmrecon.api.plugin.FrameworkInfo;
+import org.llmrecon.api.runtime.FrameworkInfo;
 import org.llmrecon.api.plugin.PluginInterface;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import org.llmrecon.api.plugin.ProviderFactory;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.runtime.internal.config.Durations;

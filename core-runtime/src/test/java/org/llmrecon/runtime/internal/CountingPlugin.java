@@ -83,6 +83,6 @@ final class CountingPlugin implements PluginInterface {
 
     PluginCandidate candidate(long serviceId, org.osgi.framework.Bundle bundle) {
         return new PluginCandidate(serviceId, 0, bundle, this, getMetadata(),
-                org.llmrecon.api.plugin.PluginState.ACTIVE, null, false);
+                org.llmrecon.api.runtime.PluginState.ACTIVE, null, false);
     }
 }

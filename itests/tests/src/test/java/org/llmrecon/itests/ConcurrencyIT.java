@@ -37,7 +37,7 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;

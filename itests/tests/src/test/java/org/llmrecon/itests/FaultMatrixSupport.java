@@ -8,14 +8,14 @@ import static org.llmrecon.itests.Bundles.jar;
 import java.nio.file.Path;
 
 import org.junit.Before;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginState;
 
 /**
  * The fault matrix's common ground: a healthy plugin ({@code echo}) is
  * installed before every case and must serve before, during and after it;
  * every case reads the broken plugin's state and reason from the
- * {@link org.llmrecon.api.plugin.PluginManager}.
+ * {@link org.llmrecon.api.runtime.PluginManager}.
  */
 public abstract class FaultMatrixSupport extends TestSupport {
     /** A scratch folder for the jars and sidecars one test writes. */

@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.itests.probe.ProviderEvents;
 import org.ops4j.pax.exam.Option;

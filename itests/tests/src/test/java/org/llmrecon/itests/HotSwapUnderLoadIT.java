@@ -24,11 +24,11 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.ConfigManager;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
-import org.llmrecon.api.provider.ManagedProvider;
-import org.llmrecon.api.provider.ProviderInstances;
+import org.llmrecon.api.runtime.ManagedProvider;
+import org.llmrecon.api.runtime.ProviderInstances;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;

@@ -16,11 +16,11 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.PluginCheck;
-import org.llmrecon.api.plugin.PluginDiscovery;
-import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.runtime.PluginCheck;
+import org.llmrecon.api.runtime.PluginDiscovery;
+import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.itests.probe.Gate;
 import org.llmrecon.itests.probe.ProviderEvents;

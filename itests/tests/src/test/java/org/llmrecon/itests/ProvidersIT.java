@@ -18,10 +18,10 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.ConfigEntry;
-import org.llmrecon.api.plugin.ConfigManager;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.AuthenticationException;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;

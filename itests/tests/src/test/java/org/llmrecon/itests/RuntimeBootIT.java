@@ -12,9 +12,9 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.ConfigManager;
-import org.llmrecon.api.plugin.FrameworkInfo;
-import org.llmrecon.api.plugin.PluginDiscovery;
+import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.FrameworkInfo;
+import org.llmrecon.api.runtime.PluginDiscovery;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;

@@ -6,10 +6,10 @@ import static org.llmrecon.itests.Bundles.jar;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.itests.probe.ProviderEvents;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 import org.junit.After;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginManager;
-import org.llmrecon.api.plugin.PluginState;
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginManager;
+import org.llmrecon.api.runtime.PluginState;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatRequest;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.llmrecon.api.plugin.ConfigEntry;
-import org.llmrecon.api.plugin.ConfigManager;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.ConfigManager;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.Secret;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;

@@ -10,7 +10,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
-import org.llmrecon.api.plugin.PluginCheck;
+import org.llmrecon.api.runtime.PluginCheck;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.runtime.internal.metadata.JarMetadata;
 import org.llmrecon.runtime.internal.metadata.ManifestMetadata;

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.Usage;
-import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.api.runtime.UsageMetrics;
 
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;

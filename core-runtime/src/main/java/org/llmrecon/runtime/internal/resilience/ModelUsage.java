@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.llmrecon.api.provider.Usage;
-import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.api.runtime.UsageMetrics;
 
 /** The counters of one model: cheap to update from many threads, read as a {@link UsageMetrics} snapshot. */
 final class ModelUsage {

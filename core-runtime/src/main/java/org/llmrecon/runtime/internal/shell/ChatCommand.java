@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
 import org.osgi.service.component.annotations.Activate;

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.llmrecon.api.plugin.PluginDiscovery;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginManager;
-import org.llmrecon.api.plugin.PluginState;
-import org.llmrecon.api.plugin.ProviderFactory;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.PluginDiscovery;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginManager;
+import org.llmrecon.api.runtime.PluginState;
+import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.runtime.internal.HeapDumps;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

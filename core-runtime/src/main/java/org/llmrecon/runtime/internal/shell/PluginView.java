@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.llmrecon.api.plugin.PluginCheck;
-import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.runtime.PluginCheck;
+import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
 
 /** How plugins and plugin checks are shown: a table, a detail list, or JSON. */

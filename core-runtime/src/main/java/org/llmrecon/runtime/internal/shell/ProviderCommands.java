@@ -6,12 +6,12 @@ import java.util.TreeSet;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.llmrecon.api.plugin.ConfigEntry;
-import org.llmrecon.api.plugin.ConfigManager;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginManager;
-import org.llmrecon.api.plugin.ProviderFactory;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginManager;
+import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.llmrecon.api.plugin.ConfigEntry;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelInfo;
-import org.llmrecon.api.provider.ProviderInstances;
-import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.api.runtime.ProviderInstances;
+import org.llmrecon.api.runtime.UsageMetrics;
 
 /** How providers, models and configuration are shown. */
 final class ProviderView {

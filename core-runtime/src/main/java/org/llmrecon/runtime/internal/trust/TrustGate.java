@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.runtime.internal.PluginFolders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;

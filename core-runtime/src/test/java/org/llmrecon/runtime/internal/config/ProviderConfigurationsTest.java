@@ -16,7 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmrecon.api.plugin.ConfigEntry;
+import org.llmrecon.api.runtime.ConfigEntry;
 import org.llmrecon.api.provider.ProviderConfig;
 
 class ProviderConfigurationsTest {

@@ -11,7 +11,7 @@ import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmrecon.api.plugin.PluginCheck;
+import org.llmrecon.api.runtime.PluginCheck;
 
 class LegacyJarCheckTest {
     @TempDir

@@ -15,7 +15,7 @@ import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.RetryConfig;
 import org.llmrecon.api.provider.ServerException;
 import org.llmrecon.api.provider.Usage;
-import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.api.runtime.UsageMetrics;
 
 class CallGuardMetricsTest {
 

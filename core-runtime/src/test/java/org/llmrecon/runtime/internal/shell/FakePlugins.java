@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.llmrecon.api.plugin.PluginCheck;
-import org.llmrecon.api.plugin.PluginDiscovery;
-import org.llmrecon.api.plugin.PluginInfo;
-import org.llmrecon.api.plugin.PluginManager;
+import org.llmrecon.api.runtime.PluginCheck;
+import org.llmrecon.api.runtime.PluginDiscovery;
+import org.llmrecon.api.runtime.PluginInfo;
+import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.plugin.PluginMetadata;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 
 /** A plugin manager and discovery over a fixed list, recording what the commands asked for. */
 final class FakePlugins implements PluginManager, PluginDiscovery {

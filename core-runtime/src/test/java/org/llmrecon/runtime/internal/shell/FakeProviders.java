@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.llmrecon.api.plugin.ConfigEntry;
-import org.llmrecon.api.plugin.ConfigManager;
-import org.llmrecon.api.plugin.ProviderFactory;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatChunk;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
@@ -18,16 +18,16 @@ import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
-import org.llmrecon.api.provider.ManagedProvider;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelType;
 import org.llmrecon.api.provider.ProviderConfig;
-import org.llmrecon.api.provider.ProviderInstances;
+import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
-import org.llmrecon.api.provider.UsageMetrics;
+import org.llmrecon.api.runtime.UsageMetrics;
 
 /** A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map. */
 final class FakeProviders implements ProviderFactory, ConfigManager {

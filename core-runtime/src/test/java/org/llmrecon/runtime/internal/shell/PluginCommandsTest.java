@@ -10,10 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmrecon.api.plugin.PluginCheck;
-import org.llmrecon.api.plugin.PluginInfo;
+import org.llmrecon.api.runtime.PluginCheck;
+import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
-import org.llmrecon.api.plugin.PluginState;
+import org.llmrecon.api.runtime.PluginState;
 
 class PluginCommandsTest {
     private final FakePlugins fake = new FakePlugins();

@@ -1,4 +1,4 @@
-package org.llmrecon.api.provider;
+package org.llmrecon.api.runtime;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.llmrecon.api.plugin;
+package org.llmrecon.api.runtime;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.llmrecon.api.plugin;
+package org.llmrecon.api.runtime;
 
 import org.osgi.annotation.versioning.ProviderType;
 

@@ -1,4 +1,4 @@
-package org.llmrecon.api.plugin;
+package org.llmrecon.api.runtime;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.llmrecon.api.provider;
+package org.llmrecon.api.runtime;
 
 /**
  * The provider instances the runtime has created for one provider type, and

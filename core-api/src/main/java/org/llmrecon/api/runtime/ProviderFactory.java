@@ -1,8 +1,7 @@
-package org.llmrecon.api.plugin;
+package org.llmrecon.api.runtime;
 
 import java.util.Set;
 
-import org.llmrecon.api.provider.ManagedProvider;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.osgi.annotation.versioning.ProviderType;
 

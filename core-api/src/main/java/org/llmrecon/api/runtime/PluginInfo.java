@@ -1,4 +1,6 @@
-package org.llmrecon.api.plugin;
+package org.llmrecon.api.runtime;
+
+import org.llmrecon.api.plugin.PluginMetadata;
 
 import java.util.Objects;
 

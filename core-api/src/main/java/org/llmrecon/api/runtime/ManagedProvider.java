@@ -1,4 +1,8 @@
-package org.llmrecon.api.provider;
+package org.llmrecon.api.runtime;
+
+import org.llmrecon.api.provider.Provider;
+import org.llmrecon.api.provider.RateLimitConfig;
+import org.llmrecon.api.provider.RetryConfig;
 
 import java.util.Map;
 

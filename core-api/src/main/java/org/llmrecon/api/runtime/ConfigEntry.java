@@ -1,4 +1,4 @@
-package org.llmrecon.api.plugin;
+package org.llmrecon.api.runtime;
 
 /**
  * One configuration value as shown to people: secrets are masked.
