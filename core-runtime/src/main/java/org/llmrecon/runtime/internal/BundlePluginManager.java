@@ -130,8 +130,9 @@ public final class BundlePluginManager implements PluginManager {
                 BundleStates.Explained e = untrusted != null ? new BundleStates.Explained(PluginState.REJECTED,
                         untrusted) : states.explain(b, scr);
                 PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
-                infos.add(new PluginInfo(name(b), m.providerType(), b.getVersion().toString(), e.state(), e.reason(),
-                        b.getLocation(), b.getBundleId(), false, m));
+                infos.add(PluginInfo.builder().name(name(b)).providerType(m.providerType())
+                        .version(b.getVersion().toString()).state(e.state()).reason(e.reason())
+                        .location(b.getLocation()).bundleId(b.getBundleId()).metadata(m).build());
             }
         }
         for (Path folder : folders) {
@@ -237,8 +238,9 @@ public final class BundlePluginManager implements PluginManager {
         return plugins().stream().filter(p -> p.bundleId() == bundleId).findFirst()
                 .orElseGet(() -> {
                     Bundle b = context.getBundle(bundleId);
-                    return new PluginInfo(b == null ? "bundle " + bundleId : name(b), null, null, PluginState.PENDING,
-                            "no plugin service yet", b == null ? null : b.getLocation(), bundleId, false, null);
+                    return PluginInfo.builder().name(b == null ? "bundle " + bundleId : name(b))
+                            .state(PluginState.PENDING).reason("no plugin service yet")
+                            .location(b == null ? null : b.getLocation()).bundleId(bundleId).build();
                 });
     }
 
@@ -278,21 +280,20 @@ public final class BundlePluginManager implements PluginManager {
     }
 
     private static PluginInfo notInstalled(PluginCheck check, BundleContext context) {
-        String file = check.file().getFileName().toString();
+        PluginInfo.Builder candidate = PluginInfo.builder().name(check.file().getFileName().toString())
+                .providerType(check.metadata().providerType()).version(check.metadata().version())
+                .location(check.file().toString()).metadata(check.metadata());
         if (check.valid()) {
             // a copy of an installed bundle under another name: the framework refuses it, so it never will be
             Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(
                     id -> id.installedElsewhere(context, check.file()).map(b -> id.refusal(check.file(), b)));
             if (refusal.isPresent()) {
-                return new PluginInfo(file, check.metadata().providerType(), check.metadata().version(),
-                        PluginState.FAILED, refusal.get(), check.file().toString(), -1, false, check.metadata());
+                return candidate.state(PluginState.FAILED).reason(refusal.get()).build();
             }
         }
         return check.valid()
-                ? new PluginInfo(file, check.metadata().providerType(), check.metadata().version(), PluginState.PENDING,
-                        "not installed yet", check.file().toString(), -1, false, check.metadata())
-                : new PluginInfo(file, check.metadata().providerType(), check.metadata().version(), PluginState.FAILED,
-                        String.join("; ", check.problems()), check.file().toString(), -1, false, check.metadata());
+                ? candidate.state(PluginState.PENDING).reason("not installed yet").build()
+                : candidate.state(PluginState.FAILED).reason(String.join("; ", check.problems())).build();
     }
 
     private static boolean matches(PluginInfo p, String name) {
