@@ -36,7 +36,8 @@ public final class ChatChunk {
 
     /** @return a builder holding these values */
     public Builder toBuilder() {
-        return new Builder().id(id).model(model).index(index).content(content).toolCalls(toolCalls).finishReason(finishReason).usage(usage);
+        return new Builder().id(id).model(model).index(index).content(content).toolCalls(toolCalls)
+                .finishReason(finishReason).usage(usage);
     }
 
     /** @return the response id */
@@ -79,7 +80,8 @@ public final class ChatChunk {
 
     @Override
     public String toString() {
-        return "ChatChunk[id=" + id + ", model=" + model + ", index=" + index + ", content=" + content + ", toolCalls=" + toolCalls + ", finishReason=" + finishReason + ", usage=" + usage + "]";
+        return "ChatChunk[id=" + id + ", model=" + model + ", index=" + index + ", content=" + content
+                + ", toolCalls=" + toolCalls + ", finishReason=" + finishReason + ", usage=" + usage + "]";
     }
 
     /**
@@ -117,7 +119,7 @@ public final class ChatChunk {
         /** @param value set on the last chunk of a choice, else {@code null} @return this builder */
         public Builder finishReason(String value) { finishReason = value; return this; }
 
-        /** @param value tokens used, when the server reports them (usually on the last chunk), else {@code null} @return this builder */
+        /** @param value tokens used, when reported, else {@code null} @return this builder */
         public Builder usage(Usage value) { usage = value; return this; }
 
         /** @return the chunk */

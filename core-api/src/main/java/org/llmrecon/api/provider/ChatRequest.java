@@ -147,12 +147,17 @@ public final class ChatRequest {
 
     @Override
     public int hashCode() {
-        return Objects.hash(model, messages, maxTokens, temperature, topP, n, stop, presencePenalty, frequencyPenalty, logitBias, user, tools, toolChoice, responseFormat, metadata);
+        return Objects.hash(model, messages, maxTokens, temperature, topP, n, stop, presencePenalty,
+                frequencyPenalty, logitBias, user, tools, toolChoice, responseFormat, metadata);
     }
 
     @Override
     public String toString() {
-        return "ChatRequest[model=" + model + ", messages=" + messages + ", maxTokens=" + maxTokens + ", temperature=" + temperature + ", topP=" + topP + ", n=" + n + ", stop=" + stop + ", presencePenalty=" + presencePenalty + ", frequencyPenalty=" + frequencyPenalty + ", logitBias=" + logitBias + ", user=" + user + ", tools=" + tools + ", toolChoice=" + toolChoice + ", responseFormat=" + responseFormat + ", metadata=" + metadata + "]";
+        return "ChatRequest[model=" + model + ", messages=" + messages + ", maxTokens=" + maxTokens
+                + ", temperature=" + temperature + ", topP=" + topP + ", n=" + n + ", stop=" + stop
+                + ", presencePenalty=" + presencePenalty + ", frequencyPenalty=" + frequencyPenalty
+                + ", logitBias=" + logitBias + ", user=" + user + ", tools=" + tools + ", toolChoice=" + toolChoice
+                + ", responseFormat=" + responseFormat + ", metadata=" + metadata + "]";
     }
 
     /**

@@ -81,7 +81,8 @@ public final class ChatResponse {
 
     @Override
     public String toString() {
-        return "ChatResponse[id=" + id + ", object=" + object + ", created=" + created + ", model=" + model + ", choices=" + choices + ", usage=" + usage + "]";
+        return "ChatResponse[id=" + id + ", object=" + object + ", created=" + created + ", model=" + model
+                + ", choices=" + choices + ", usage=" + usage + "]";
     }
 
     /**

@@ -40,7 +40,8 @@ public final class ModelInfo {
 
     /** @return a builder holding these values */
     public Builder toBuilder() {
-        return new Builder().id(id).provider(provider).type(type).capabilities(capabilities).maxTokens(maxTokens).trainingCutoff(trainingCutoff).version(version).description(description).pricing(pricing);
+        return new Builder().id(id).provider(provider).type(type).capabilities(capabilities).maxTokens(maxTokens)
+                .trainingCutoff(trainingCutoff).version(version).description(description).pricing(pricing);
     }
 
     /** @return the model id */
@@ -102,12 +103,15 @@ public final class ModelInfo {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, provider, type, capabilities, maxTokens, trainingCutoff, version, description, pricing);
+        return Objects.hash(id, provider, type, capabilities, maxTokens, trainingCutoff, version, description,
+                pricing);
     }
 
     @Override
     public String toString() {
-        return "ModelInfo[id=" + id + ", provider=" + provider + ", type=" + type + ", capabilities=" + capabilities + ", maxTokens=" + maxTokens + ", trainingCutoff=" + trainingCutoff + ", version=" + version + ", description=" + description + ", pricing=" + pricing + "]";
+        return "ModelInfo[id=" + id + ", provider=" + provider + ", type=" + type + ", capabilities=" + capabilities
+                + ", maxTokens=" + maxTokens + ", trainingCutoff=" + trainingCutoff + ", version=" + version
+                + ", description=" + description + ", pricing=" + pricing + "]";
     }
 
     /**

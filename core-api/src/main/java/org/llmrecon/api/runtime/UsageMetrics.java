@@ -42,7 +42,9 @@ public final class UsageMetrics {
 
     /** @return a builder holding these values */
     public Builder toBuilder() {
-        return new Builder().requests(requests).errors(errors).retries(retries).promptTokens(promptTokens).completionTokens(completionTokens).latencyP50(latencyP50).latencyP95(latencyP95).latencyP99(latencyP99);
+        return new Builder().requests(requests).errors(errors).retries(retries).promptTokens(promptTokens)
+                .completionTokens(completionTokens).latencyP50(latencyP50).latencyP95(latencyP95)
+                .latencyP99(latencyP99);
     }
 
     /** @return calls made */
@@ -84,12 +86,15 @@ public final class UsageMetrics {
 
     @Override
     public int hashCode() {
-        return Objects.hash(requests, errors, retries, promptTokens, completionTokens, latencyP50, latencyP95, latencyP99);
+        return Objects.hash(requests, errors, retries, promptTokens, completionTokens, latencyP50, latencyP95,
+                latencyP99);
     }
 
     @Override
     public String toString() {
-        return "UsageMetrics[requests=" + requests + ", errors=" + errors + ", retries=" + retries + ", promptTokens=" + promptTokens + ", completionTokens=" + completionTokens + ", latencyP50=" + latencyP50 + ", latencyP95=" + latencyP95 + ", latencyP99=" + latencyP99 + "]";
+        return "UsageMetrics[requests=" + requests + ", errors=" + errors + ", retries=" + retries
+                + ", promptTokens=" + promptTokens + ", completionTokens=" + completionTokens
+                + ", latencyP50=" + latencyP50 + ", latencyP95=" + latencyP95 + ", latencyP99=" + latencyP99 + "]";
     }
 
     /**
