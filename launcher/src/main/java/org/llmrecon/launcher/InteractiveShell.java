@@ -37,9 +37,8 @@ final class InteractiveShell {
         this.names = names;
     }
 
-    /** @return whether every command succeeded */
-    boolean run() throws IOException {
-        boolean failed = false;
+    /** Runs until Ctrl-D or {@code exit}; a person saw each failure, so none decides the exit code. */
+    void run() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().name("llmrecon").system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("llmrecon")
                     .completer(new ShellCompleter(shell.catalog(), names))
@@ -67,15 +66,14 @@ final class InteractiveShell {
                     break;
                 }
                 if (!command.isEmpty() && !command.startsWith("#")) {
-                    failed |= !execute(terminal, command);
+                    execute(terminal, command);
                 }
             }
             reader.getHistory().save();
         }
-        return !failed;
     }
 
-    private boolean execute(Terminal terminal, String command) {
+    private void execute(Terminal terminal, String command) {
         PrintWriter out = terminal.writer();
         cancelled.set(false);
         shell.variable("COLUMNS", terminal.getWidth());
@@ -88,13 +86,11 @@ final class InteractiveShell {
                 out.println("cancelled"); // the command stopped early on its own (a stream ends at the next chunk)
             }
             out.flush();
-            return !cancelled.get();
         } catch (Exception e) {
             String message = cancelled.get() ? System.lineSeparator() + "cancelled" : "error: " + shell.message(e);
             out.println(new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))
                     .append(message).toAnsi(terminal));
             out.flush();
-            return false;
         }
     }
 

@@ -113,7 +113,8 @@ public final class Main {
                 return shell.run(command) ? OK : COMMAND_FAILED;
             }
             if (in == null) {
-                return new InteractiveShell(shell, new LiveNames(runtime)).run() ? OK : COMMAND_FAILED;
+                new InteractiveShell(shell, new LiveNames(runtime)).run();
+                return OK;
             }
             return lines(shell, in);
         } catch (IOException e) {
