@@ -3,8 +3,13 @@ package org.llmrecon.runtime.internal.shell;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Columns aligned with two spaces between them; {@code null} cells show as {@code -}. */
+/**
+ * Columns aligned with two spaces between them; {@code null} cells show as {@code -}. In a terminal (the
+ * session's {@code COLUMNS}, see {@link Text#columns()}) the widest columns are narrowed until the table fits and
+ * their cells wrap onto further lines, so no text is lost; elsewhere every row is one line.
+ */
 final class TextTable {
+    private static final int NARROWEST = 10;
     private final List<String[]> rows = new ArrayList<>();
 
     TextTable(String... header) {
@@ -27,20 +32,71 @@ final class TextTable {
 
     @Override
     public String toString() {
+        return render(Text.columns());
+    }
+
+    /** @param columns the width to fit in, 0 for no limit */
+    String render(int columns) {
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
                 width[i] = Math.max(width[i], r[i].length());
             }
         }
+        fit(width, columns);
         StringBuilder b = new StringBuilder();
         for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
+            List<List<String>> cells = new ArrayList<>();
+            int height = 1;
             for (int i = 0; i < r.length; i++) {
-                line.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
+                cells.add(wrap(r[i], width[i]));
+                height = Math.max(height, cells.get(i).size());
             }
-            b.append(line.toString().stripTrailing()).append('\n');
+            for (int l = 0; l < height; l++) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.length; i++) {
+                    String part = l < cells.get(i).size() ? cells.get(i).get(l) : "";
+                    line.append(i == r.length - 1 ? part : String.format("%-" + width[i] + "s  ", part));
+                }
+                b.append(line.toString().stripTrailing()).append('\n');
+            }
         }
         return b.substring(0, b.length() - 1);
+    }
+
+    /** Narrows the widest column, one character at a time, until the table fits (one spare column at the end). */
+    private static void fit(int[] width, int columns) {
+        if (columns <= 0) {
+            return;
+        }
+        int total = 2 * (width.length - 1);
+        for (int w : width) {
+            total += w;
+        }
+        while (total > columns - 1) {
+            int widest = 0;
+            for (int i = 1; i < width.length; i++) {
+                widest = width[i] > width[widest] ? i : widest;
+            }
+            if (width[widest] <= NARROWEST) {
+                return;
+            }
+            width[widest]--;
+            total--;
+        }
+    }
+
+    /** Breaks at the last space that fits, else inside the word. */
+    private static List<String> wrap(String text, int width) {
+        List<String> parts = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > width) {
+            int space = rest.lastIndexOf(' ', width);
+            int end = space > 0 ? space : width;
+            parts.add(rest.substring(0, end).stripTrailing());
+            rest = rest.substring(end).stripLeading();
+        }
+        parts.add(rest);
+        return parts;
     }
 }
