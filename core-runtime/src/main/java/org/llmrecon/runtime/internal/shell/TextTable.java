@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Columns aligned with two spaces between them; {@code null} cells show as {@code -}. In a terminal (the
  * session's {@code COLUMNS}, see {@link Text#columns()}) the widest columns are narrowed until the table fits and
- * their cells wrap onto further lines, so no text is lost; elsewhere every row is one line.
+ * their cells wrap between words onto further lines, so no text is lost; a table that cannot fit without
+ * breaking words keeps one line per row, as it does elsewhere.
  */
 final class TextTable {
-    private static final int NARROWEST = 10;
     private final List<String[]> rows = new ArrayList<>();
 
     TextTable(String... header) {
@@ -38,12 +38,18 @@ final class TextTable {
     /** @param columns the width to fit in, 0 for no limit */
     String render(int columns) {
         int[] width = new int[rows.get(0).length];
+        int[] word = new int[width.length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
                 width[i] = Math.max(width[i], r[i].length());
+                for (String w : r[i].split(" ")) {
+                    word[i] = Math.max(word[i], w.length());
+                }
             }
         }
-        fit(width, columns);
+        if (columns > 0) {
+            fit(width, word, columns);
+        }
         StringBuilder b = new StringBuilder();
         for (String[] r : rows) {
             List<List<String>> cells = new ArrayList<>();
@@ -65,20 +71,21 @@ final class TextTable {
     }
 
     /** Narrows the widest column, one character at a time, until the table fits (one spare column at the end). */
-    private static void fit(int[] width, int columns) {
-        if (columns <= 0) {
-            return;
-        }
+    private static void fit(int[] width, int[] word, int columns) {
+        int[] natural = width.clone();
         int total = 2 * (width.length - 1);
         for (int w : width) {
             total += w;
         }
         while (total > columns - 1) {
-            int widest = 0;
-            for (int i = 1; i < width.length; i++) {
-                widest = width[i] > width[widest] ? i : widest;
+            int widest = -1;
+            for (int i = 0; i < width.length; i++) {
+                if (width[i] > word[i] && (widest < 0 || width[i] > width[widest])) {
+                    widest = i;
+                }
             }
-            if (width[widest] <= NARROWEST) {
+            if (widest < 0) {
+                System.arraycopy(natural, 0, width, 0, width.length);
                 return;
             }
             width[widest]--;
@@ -86,7 +93,7 @@ final class TextTable {
         }
     }
 
-    /** Breaks at the last space that fits, else inside the word. */
+    /** Breaks at the last space that fits (no word is longer than the width). */
     private static List<String> wrap(String text, int width) {
         List<String> parts = new ArrayList<>();
         String rest = text;

@@ -33,6 +33,11 @@ class TextTableTest {
     }
 
     @Test
+    void aTableThatCannotFitWithoutBreakingWordsKeepsOneLinePerRow() {
+        assertEquals(table().render(0), table().render(30));
+    }
+
+    @Test
     void outsideAShellCommandThereIsNoLimit() {
         assertEquals(table().render(0), table().toString());
     }
