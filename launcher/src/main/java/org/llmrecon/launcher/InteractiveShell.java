@@ -51,7 +51,7 @@ final class InteractiveShell {
                 shell.interrupt();
             });
             PrintWriter out = terminal.writer();
-            out.println("LLMrecon shell: 'help' lists the commands, Tab completes, Ctrl-C cancels, Ctrl-D exits.");
+            out.println("LLMrecon. Type 'help' for the commands; Tab completes, Ctrl-D exits.");
             while (true) {
                 String line;
                 try {
