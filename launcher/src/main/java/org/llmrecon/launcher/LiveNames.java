@@ -39,7 +39,11 @@ final class LiveNames {
                 .toList();
     }
 
+    /** @param target the target on the line, or empty (options come before it): the models of every target */
     List<String> models(String target) {
+        if (target.isEmpty()) {
+            return targets().stream().flatMap(t -> models(t).stream()).distinct().sorted().toList();
+        }
         ProviderFactory factory = runtime.providerFactory();
         if (factory.providerTypes().contains(target)) {
             CompletableFuture<List<String>> listed = CompletableFuture.supplyAsync(
