@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -161,11 +163,33 @@ final class GogoShell implements AutoCloseable {
      * @throws Exception what the command threw
      */
     String execute(String line) throws Exception {
+        checkOptions(line);
         try {
             Object result = execute.invoke(session, line);
             return result == null ? null : String.valueOf(format.invoke(session, result, INSPECT));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * A simple line (one command, no pipe or sequence) with an option its {@code llm} command lacks fails with the
+     * usage (other scopes may parse their options themselves).
+     */
+    private void checkOptions(String line) {
+        if (line.contains("|") || line.contains(";")) {
+            return;
+        }
+        List<String> words = List.of(line.strip().split("\\s+"));
+        if (words.size() < 2 || !words.get(1).startsWith("-")) {
+            return;
+        }
+        Optional<ShellCommand> command = catalog.find(words.get(0))
+                .filter(c -> c.scope().equals(CommandCatalog.PREFERRED_SCOPE));
+        Optional<String> unknown = command.flatMap(c -> c.unknownOption(words.subList(1, words.size())));
+        if (unknown.isPresent()) {
+            throw new IllegalArgumentException("unknown option '" + unknown.get() + "'; usage: "
+                    + command.get().usage() + " (see 'help " + command.get().name() + "')");
         }
     }
 

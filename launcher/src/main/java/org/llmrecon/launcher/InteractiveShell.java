@@ -94,7 +94,11 @@ final class InteractiveShell {
         }
     }
 
+    /** States in colour; JSON stays as a program reads it. */
     private static String coloured(Terminal terminal, String text) {
+        if (text.startsWith("{") || text.startsWith("[")) {
+            return text;
+        }
         AttributedStringBuilder b = new AttributedStringBuilder();
         Matcher m = STATES.matcher(text);
         int at = 0;

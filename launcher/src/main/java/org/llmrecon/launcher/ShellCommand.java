@@ -2,6 +2,7 @@ package org.llmrecon.launcher;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,27 @@ record ShellCommand(String scope, String name, List<Form> forms) {
         String label() {
             return kind().label(description);
         }
+    }
+
+    /**
+     * @param args the words after the command name
+     * @return the first word in option position (before the first argument) that is none of the command's
+     *         options, e.g. {@code --bogus}; Gogo would take it for an argument
+     */
+    Optional<String> unknownOption(List<String> args) {
+        List<Option> options = forms.stream().flatMap(f -> f.options().stream()).toList();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("-") || a.length() == 1) {
+                return Optional.empty();
+            }
+            Optional<Option> option = options.stream().filter(o -> o.names().contains(a)).findFirst();
+            if (option.isEmpty()) {
+                return Optional.of(a);
+            }
+            i += option.get().flag() ? 0 : 1;
+        }
+        return Optional.empty();
     }
 
     String scoped() {

@@ -21,6 +21,15 @@ class ShellCommandTest {
     }
 
     @Test
+    void anUnknownOptionIsFoundOnlyBeforeTheFirstArgument() {
+        ShellCommand chat = new ShellCommand("llm", "chat", List.of(new ShellCommand.Form("send",
+                List.of(new ShellCommand.Option(List.of("-t", "--temperature"), "temperature", false)),
+                List.of(new ShellCommand.Argument("provider type"), new ShellCommand.Argument("the prompt")), true)));
+        assertEquals(java.util.Optional.of("--bogus"), chat.unknownOption(List.of("-t", "-0.5", "--bogus", "mock")));
+        assertEquals(java.util.Optional.empty(), chat.unknownOption(List.of("-t", "-0.5", "mock", "--not-an-option")));
+    }
+
+    @Test
     void kindsComeFromTheDescriptionsTheCommandsShare() {
         assertEquals(ArgumentKind.TARGET, ArgumentKind.of("provider type"));
         assertEquals(ArgumentKind.PLUGIN, ArgumentKind.of("plugin name, provider type or file name"));

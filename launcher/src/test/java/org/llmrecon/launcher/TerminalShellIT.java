@@ -82,10 +82,15 @@ class TerminalShellIT {
             assertFalse(p.out().stream().anyMatch(l -> l.contains(PROMPT) || l.indexOf('\u001b') >= 0),
                     p.out().toString());
         }
+        String usage = "chat [--model MODEL] [--system SYSTEM] [--temperature TEMPERATURE] TYPE PROMPT..."
+                + " (see 'help chat')";
         try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:chat")) {
             assertEquals(1, p.exitCode());
-            assertEquals(List.of("error: usage: chat [--model MODEL] [--system SYSTEM] [--temperature TEMPERATURE]"
-                    + " TYPE PROMPT... (see 'help chat')"), p.err());
+            assertEquals(List.of("error: usage: " + usage), p.err());
+        }
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "chat --bogus mock hi")) {
+            assertEquals(1, p.exitCode());
+            assertEquals(List.of("error: unknown option '--bogus'; usage: " + usage), p.err());
         }
     }
 
