@@ -6,7 +6,7 @@ import java.util.Locale;
  * What an argument or option value names, read from its description (the
  * {@code @Descriptor} wording the {@code llm} commands share: "provider type",
  * "plugin name, ...", "path of the plugin jar", "key, ...", "file to write",
- * option {@code --model}); it decides the usage label and what Tab offers.
+ * options {@code --model}, {@code --image}); it decides the usage label and what Tab offers.
  */
 enum ArgumentKind {
     TARGET("TYPE"), PLUGIN("NAME"), JAR("PATH"), FILE("FILE"), KEY("KEY"), MODEL("MODEL"), TEXT(null);
@@ -28,7 +28,7 @@ enum ArgumentKind {
         if (d.contains("jar")) {
             return JAR;
         }
-        if (d.startsWith("file") || d.startsWith("path")) {
+        if (d.startsWith("file") || d.startsWith("path") || d.startsWith("image")) {
             return FILE;
         }
         if (d.startsWith("key")) {

@@ -82,7 +82,8 @@ class TerminalShellIT {
             assertFalse(p.out().stream().anyMatch(l -> l.contains(PROMPT) || l.indexOf('\u001b') >= 0),
                     p.out().toString());
         }
-        String usage = "chat [--model MODEL] [--system SYSTEM] [--temperature TEMPERATURE] TYPE PROMPT..."
+        String usage = "chat [--model MODEL] [--system SYSTEM] [--temperature TEMPERATURE] [--image IMAGE] TYPE"
+                + " PROMPT..."
                 + " (see 'help chat')";
         try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:chat")) {
             assertEquals(1, p.exitCode());
