@@ -9,12 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmrecon.runtime.internal.legacy.TestFramework;
 import org.llmrecon.runtime.internal.legacy.TestJars;
+import org.llmrecon.runtime.testing.TestFramework;
 import org.osgi.framework.Bundle;
 
 /** A jar is a refused copy only when its identity is installed from another file, never from itself. */
-class BundleIdentityTest {
+class BundleIdentityIT {
     @TempDir
     Path dir;
 
@@ -24,7 +24,7 @@ class BundleIdentityTest {
                 Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "x.plugin", "Bundle-Version", "1.2.0"),
                 Map.of());
         Path copy = Files.copy(jar, dir.resolve("copy.jar"));
-        try (TestFramework framework = new TestFramework(dir.resolve("storage"), null)) {
+        try (TestFramework framework = new TestFramework(dir.resolve("storage"), Map.of())) {
             Bundle installed = framework.context().installBundle(jar.toUri().toString());
             BundleIdentity id = BundleIdentity.of(jar).orElseThrow();
 

@@ -1,6 +1,4 @@
-package org.llmrecon.itests;
-
-import static org.junit.Assert.fail;
+package org.llmrecon.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -11,24 +9,34 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceListener;
 
-/** Waits for a condition with a deadline, woken by framework events rather than sleeping. */
-final class EventWait {
+/**
+ * Waits for a condition with a deadline, woken by the framework's service,
+ * bundle and framework events rather than sleeping: the one wait of every
+ * test that runs a framework.
+ *
+ * @since 1.0.0
+ */
+public final class EventWait {
+    /** How often the condition is checked when no event arrives, for conditions no event announces. */
+    private static final long FALLBACK_MILLIS = 50;
+
     private final BundleContext context;
 
-    EventWait(BundleContext context) {
+    /** @param context the framework whose events wake the wait */
+    public EventWait(BundleContext context) {
         this.context = context;
     }
 
     /**
      * Waits until a condition holds, re-checking on every service, bundle and
-     * framework event and at least every 50 ms (for conditions no event
-     * announces); fails with the description when the deadline passes.
+     * framework event and at least every 50 ms.
      *
-     * @param condition polled until true
+     * @param condition checked until true
      * @param deadline how long to wait at most
      * @param description what was awaited, for the failure message
+     * @throws AssertionError when the deadline passes or the wait is interrupted
      */
-    void until(BooleanSupplier condition, Duration deadline, Supplier<String> description) {
+    public void until(BooleanSupplier condition, Duration deadline, Supplier<String> description) {
         Object signal = new Object();
         ServiceListener services = e -> wake(signal);
         BundleListener bundles = e -> wake(signal);
@@ -41,20 +49,25 @@ final class EventWait {
             while (!condition.getAsBoolean()) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
-                    fail("not within " + deadline.toSeconds() + " s: " + description.get());
+                    throw new AssertionError("not within " + deadline.toSeconds() + " s: " + description.get());
                 }
                 synchronized (signal) {
-                    signal.wait(Math.max(1, Math.min(50, left / 1_000_000)));
+                    signal.wait(Math.max(1, Math.min(FALLBACK_MILLIS, left / 1_000_000)));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail("interrupted while waiting for: " + description.get());
+            throw new AssertionError("interrupted while waiting for: " + description.get(), e);
         } finally {
             context.removeServiceListener(services);
             context.removeBundleListener(bundles);
             context.removeFrameworkListener(framework);
         }
+    }
+
+    /** @see #until(BooleanSupplier, Duration, Supplier) */
+    public void until(BooleanSupplier condition, Duration deadline, String description) {
+        until(condition, deadline, () -> description);
     }
 
     private static void wake(Object signal) {

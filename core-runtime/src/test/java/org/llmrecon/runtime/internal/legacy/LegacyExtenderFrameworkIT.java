@@ -22,6 +22,7 @@ import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.runtime.internal.legacy.fixture.EchoProvider;
+import org.llmrecon.runtime.testing.TestFramework;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -33,7 +34,7 @@ import org.osgi.framework.ServiceReference;
  * exports the API from the test's class path, so the test can call the
  * adapted plugins; the jars' own classes come from their bundles.
  */
-class LegacyExtenderFrameworkTest {
+class LegacyExtenderFrameworkIT {
     private static final ProviderConfig CONFIG = ProviderConfig.builder("echo").apiKey("sk-test").build();
 
     @TempDir

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -25,34 +23,31 @@ import org.junit.jupiter.api.io.TempDir;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.runtime.PluginState;
+import org.llmrecon.runtime.testing.TestFramework;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /** The gate on a real Felix: which bundles it keeps from resolving, what it lists and tags. */
-class TrustGateFrameworkTest {
+class TrustGateFrameworkIT {
     @TempDir
     Path dir;
-    private Framework framework;
+    private TestFramework framework;
+
+    private TestFramework boot(String policy) throws BundleException {
+        framework = new TestFramework(dir.resolve("felix"), Map.of(TrustGate.POLICY, policy));
+        return framework;
+    }
 
     private TrustGate start(String policy) throws BundleException {
-        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
-                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                TrustGate.POLICY, policy));
-        framework.start();
-        return new TrustGate(framework.getBundleContext(), null);
+        return new TrustGate(boot(policy).context(), null);
     }
 
     @AfterEach
     void stop() throws Exception {
         if (framework != null) {
-            framework.stop();
-            framework.waitForStop(30_000);
+            framework.close();
         }
     }
 
@@ -69,11 +64,11 @@ class TrustGateFrameworkTest {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
             j.flush();
         }
-        return framework.getBundleContext().installBundle(jar.toUri().toString());
+        return framework.context().installBundle(jar.toUri().toString());
     }
 
     private boolean resolve(Bundle b) {
-        return framework.adapt(FrameworkWiring.class).resolveBundles(List.of(b));
+        return framework.resolve(b);
     }
 
     @Test
@@ -88,26 +83,24 @@ class TrustGateFrameworkTest {
         assertTrue(gate.refusal(plugin).startsWith("not trusted: unsigned, its SHA-256 is "), gate.refusal(plugin));
         assertTrue(resolve(library), "a bundle that is no plugin is never checked");
         assertNull(gate.refusal(library));
-        assertNull(gate.refusal(framework), "the framework is never checked");
+        assertNull(gate.refusal(framework.systemBundle()), "the framework is never checked");
     }
 
     @Test
     void enforceUnresolvesAPluginThatResolvedBeforeTheGate() throws Exception {
-        framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
-                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(), TrustGate.POLICY, "enforce"));
-        framework.start();
+        boot("enforce");
         Bundle early = install("early", true);
         assertTrue(resolve(early));
-        CountDownLatch refreshed = new CountDownLatch(1);
-        framework.getBundleContext().addFrameworkListener(e -> {
+        AtomicBoolean refreshed = new AtomicBoolean();
+        framework.context().addFrameworkListener(e -> {
             if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                refreshed.countDown();
+                refreshed.set(true);
             }
         });
 
-        new TrustGate(framework.getBundleContext(), null);
+        new TrustGate(framework.context(), null);
 
-        assertTrue(refreshed.await(30, TimeUnit.SECONDS), "refreshed");
+        framework.await(refreshed::get, "packages refreshed");
         assertEquals(Bundle.INSTALLED, early.getState());
         assertFalse(resolve(early));
     }
