@@ -53,7 +53,7 @@ public class LegacyPluginsIT extends TestSupport {
     /** The trust policy's default (warn) tags unsigned plugins; tags here come from the metadata sources only. */
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {composite(WatchedFolder.options()),
+        return new Option[] {composite(WatchedFolder.options("watched")),
                 frameworkProperty("llmrecon.trust.policy").value("off")};
     }
 

@@ -1,7 +1,6 @@
 package org.llmrecon.itests;
 
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.composite;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.testing.EventWait;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
@@ -53,7 +53,7 @@ public abstract class TestSupport {
     /** @return the runtime's bundle set and Pax Exam's own, plus {@link #extraOptions()} */
     @Configuration
     public Option[] configuration() {
-        return new Option[] {Bundles.runtime(), composite(extraOptions())};
+        return new Option[] {Bundles.runtime(extraOptions())};
     }
 
     /** @return options a test class adds to the shared configuration */

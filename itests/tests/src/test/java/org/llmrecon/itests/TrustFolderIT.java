@@ -3,9 +3,9 @@ package org.llmrecon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
 import static org.llmrecon.itests.Bundles.workFolder;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.file.Files;
@@ -30,24 +30,9 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class TrustFolderIT extends TestSupport {
-    private static final String FOLDER = "felix.fileinstall.dir";
-
     @Override
     protected Option[] extraOptions() {
-        Path folder;
-        Path scratch;
-        try {
-            folder = workFolder("trust-watched");
-            scratch = workFolder("trust-fileinstall-tmp");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the watched folder", e);
-        }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(FOLDER).value(folder.toString()),
-                frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString()),
+        return new Option[] {composite(WatchedFolder.options("trust-watched")),
                 frameworkProperty("llmrecon.trust.policy").value("enforce"),
                 frameworkProperty("llmrecon.trust.store").value(TrustJars.trustStore().toString()),
                 frameworkProperty("llmrecon.trust.store.password").value(TrustJars.PASSWORD)};
@@ -55,7 +40,7 @@ public class TrustFolderIT extends TestSupport {
 
     @After
     public void emptyWatchedFolder() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
+        Path folder = Path.of(context.getProperty(WatchedFolder.PROPERTY));
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.collect(Collectors.toList())) {
                 Files.delete(f);
@@ -100,6 +85,6 @@ public class TrustFolderIT extends TestSupport {
 
     private Path drop(Path source, String name) throws Exception {
         Path staged = Files.copy(source, workFolder("trust-staging").resolve(name));
-        return Files.move(staged, Path.of(context.getProperty(FOLDER)).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(staged, Path.of(context.getProperty(WatchedFolder.PROPERTY)).resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -2,12 +2,10 @@ package org.llmrecon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
 import static org.llmrecon.itests.Bundles.workFolder;
 import static org.llmrecon.itests.FaultJars.faultPlugin;
 import static org.llmrecon.itests.FaultJars.withHeaders;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.OutputStream;
 import java.net.URI;
@@ -42,24 +40,9 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WatchedFolderFaultsIT extends FaultMatrixSupport {
-    private static final String FOLDER = "felix.fileinstall.dir";
-
     @Override
     protected Option[] extraOptions() {
-        Path folder;
-        Path scratch;
-        try {
-            folder = workFolder("watched-faults");
-            scratch = workFolder("fileinstall-faults-tmp");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the watched folder", e);
-        }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(FOLDER).value(folder.toString()),
-                frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString())};
+        return WatchedFolder.options("watched-faults");
     }
 
     /** Empties the watched folder and waits until File Install has uninstalled what it had installed from it. */
@@ -178,7 +161,7 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
     }
 
     private Path watched() {
-        return Path.of(context.getProperty(FOLDER));
+        return Path.of(context.getProperty(WatchedFolder.PROPERTY));
     }
 
     /** @return every listed plugin as one comparable line */

@@ -3,10 +3,8 @@ package org.llmrecon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
 import static org.llmrecon.itests.Bundles.workFolder;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,31 +33,15 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WatchedFolderIT extends TestSupport {
-    private static final String FOLDER = "felix.fileinstall.dir";
-
     @Override
     protected Option[] extraOptions() {
-        Path folder;
-        Path scratch;
-        try {
-            folder = workFolder("watched");
-            scratch = workFolder("fileinstall-tmp");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the watched folder", e);
-        }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(FOLDER).value(folder.toString()),
-                frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                // where File Install puts the bundles it wraps from plain jars: under target/, not /tmp
-                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString())};
+        return WatchedFolder.options("watched");
     }
 
     /** Empties the watched folder and waits until File Install has uninstalled what it had installed from it. */
     @After
     public void emptyWatchedFolder() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
+        Path folder = Path.of(context.getProperty(WatchedFolder.PROPERTY));
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.collect(Collectors.toList())) {
                 Files.delete(f);
@@ -71,7 +53,7 @@ public class WatchedFolderIT extends TestSupport {
 
     @Test
     public void droppedJarIsServedAndRemovedJarIsClosedAndWithdrawn() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
+        Path folder = Path.of(context.getProperty(WatchedFolder.PROPERTY));
         Path jar = drop(jar("itest-echo-plugin"), folder.resolve("echo.jar"));
 
         PluginInfo info = awaitState("echo", PluginState.ACTIVE);
@@ -97,7 +79,7 @@ public class WatchedFolderIT extends TestSupport {
 
     @Test
     public void newerJarReplacingTheOldIsAnUpdate() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
+        Path folder = Path.of(context.getProperty(WatchedFolder.PROPERTY));
         Path jar = drop(jar("itest-echo-plugin"), folder.resolve("echo-update.jar"));
         long id = awaitState("echo", PluginState.ACTIVE).bundleId();
         ManagedProvider handle = factory.getProvider("echo");
@@ -120,7 +102,7 @@ public class WatchedFolderIT extends TestSupport {
 
     @Test
     public void plainLegacyJarIsAdaptedAndServed() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
+        Path folder = Path.of(context.getProperty(WatchedFolder.PROPERTY));
         Path jar = drop(jar("itest-legacy-plain-plugin"), folder.resolve("legacy-echo.jar"));
 
         PluginInfo info = awaitState("legacy-echo", PluginState.ACTIVE);
