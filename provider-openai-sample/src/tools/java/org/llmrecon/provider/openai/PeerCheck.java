@@ -16,9 +16,9 @@ import org.llmrecon.api.provider.Tool;
 import org.llmrecon.api.provider.ToolCall;
 
 /**
- * A manual tool, not a test (the build never runs it): exercises the provider against real
+ * A manual tool, not a test (the build compiles it, never runs it): exercises the provider against real
  * OpenAI-compatible servers. Usage, with the peers from /work/shared/peers/peers.sh running:
- * {@code java -cp <test classpath> org.llmrecon.provider.openai.PeerCheck NAME=BASE_URL ...}
+ * {@code java -cp target/classes:target/tools-classes:<dependencies> org.llmrecon.provider.openai.PeerCheck NAME=BASE_URL ...}
  */
 public final class PeerCheck {
     private PeerCheck() {

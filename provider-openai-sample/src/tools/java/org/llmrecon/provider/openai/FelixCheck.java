@@ -19,7 +19,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A manual tool, not a test (the build never runs it): boots Felix with the given bundles (SCR, Jackson,
+ * A manual tool, not a test (the build compiles it, never runs it): boots Felix with the given bundles (SCR, Jackson,
  * core-api, this bundle), checks that this bundle resolves and publishes its PluginInterface, makes one call
  * against BASE_URL (a loopback server, no key), then uninstalls the bundle and waits for its class loader
  * to be collected. Usage: {@code FelixCheck BASE_URL BUNDLE.jar...}. The API types live in the core-api
