@@ -1,13 +1,19 @@
 package org.llmrecon.testing;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceListener;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Waits for a condition with a deadline, woken by the framework's service,
@@ -68,6 +74,23 @@ public final class EventWait {
     /** @see #until(BooleanSupplier, Duration, Supplier) */
     public void until(BooleanSupplier condition, Duration deadline, String description) {
         until(condition, deadline, () -> description);
+    }
+
+    /**
+     * Refreshes bundles and waits for the framework's PACKAGES_REFRESHED event.
+     *
+     * @param bundles the bundles to refresh, or {@code null} for all removal-pending ones
+     * @param deadline how long to wait at most
+     * @throws AssertionError when the refresh does not finish in time
+     */
+    public void refresh(Collection<Bundle> bundles, Duration deadline) {
+        AtomicBoolean refreshed = new AtomicBoolean();
+        context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class).refreshBundles(bundles, e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.set(true);
+            }
+        });
+        until(refreshed::get, deadline, "packages refreshed");
     }
 
     private static void wake(Object signal) {

@@ -13,7 +13,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.BundleWire;
@@ -72,17 +71,7 @@ public final class TestFramework implements AutoCloseable {
 
     /** Refreshes after an uninstall and waits until the framework is done. */
     public void refresh(Bundle bundle) {
-        boolean[] done = new boolean[1];
-        framework.adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), e -> {
-            synchronized (done) {
-                done[0] |= e.getType() == FrameworkEvent.PACKAGES_REFRESHED;
-            }
-        });
-        await(() -> {
-            synchronized (done) {
-                return done[0];
-            }
-        }, "package refresh of " + bundle.getSymbolicName() + " finished");
+        new EventWait(context()).refresh(List.of(bundle), DEADLINE);
     }
 
     /**

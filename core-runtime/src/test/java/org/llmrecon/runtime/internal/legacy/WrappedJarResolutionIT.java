@@ -2,6 +2,7 @@ package org.llmrecon.runtime.internal.legacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +11,14 @@ import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmrecon.api.plugin.PluginInterface;
 import org.llmrecon.runtime.testing.TestFramework;
+import org.llmrecon.testing.GarbageCollection;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -73,18 +76,9 @@ class WrappedJarResolutionIT {
             WeakReference<ClassLoader> loader = useAndForget(framework.context(), bundle);
             bundle.uninstall();
             framework.refresh(bundle);
-            framework.await(() -> collected(loader), "the wrapped jar's class loader collected");
+            GarbageCollection.untilCleared(List.of(loader), 20);
+            assertNull(loader.get(), "the wrapped jar's class loader is still reachable");
         }
-    }
-
-    /** No event announces a collection: the wait's fallback check runs this again until it holds. */
-    private static boolean collected(WeakReference<ClassLoader> loader) {
-        System.gc();
-        byte[][] pressure = new byte[64][];
-        for (int i = 0; i < pressure.length; i++) {
-            pressure[i] = new byte[1 << 16];
-        }
-        return loader.get() == null;
     }
 
     private static WeakReference<ClassLoader> useAndForget(BundleContext context, Bundle bundle) throws Exception {
