@@ -1,5 +1,7 @@
 package org.llmrecon.runtime.internal.trust;
 
+import org.llmrecon.runtime.internal.folders.PluginFolders;
+import org.llmrecon.api.runtime.RuntimeProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,12 +38,16 @@ class TrustGateFrameworkIT {
     private TestFramework framework;
 
     private TestFramework boot(String policy) throws BundleException {
-        framework = new TestFramework(dir.resolve("felix"), Map.of(TrustGate.POLICY, policy));
+        framework = new TestFramework(dir.resolve("felix"), Map.of(RuntimeProperties.TRUST_POLICY, policy));
         return framework;
     }
 
     private TrustGate start(String policy) throws BundleException {
-        return new TrustGate(boot(policy).context(), null);
+        return gate(boot(policy));
+    }
+
+    private static TrustGate gate(TestFramework framework) {
+        return new TrustGate(framework.context(), new PluginFolders(framework.context()), null);
     }
 
     @AfterEach
@@ -98,7 +104,7 @@ class TrustGateFrameworkIT {
             }
         });
 
-        new TrustGate(framework.context(), null);
+        gate(framework);
 
         framework.await(refreshed::get, "packages refreshed");
         assertEquals(Bundle.INSTALLED, early.getState());
