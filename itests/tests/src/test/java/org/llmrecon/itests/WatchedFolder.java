@@ -113,8 +113,8 @@ final class WatchedFolder {
 
     /** @param location a bundle location @return whether it names a file in this folder */
     boolean holds(String location) {
-        Path file = location == null || !location.startsWith("file:") ? null
-                : Path.of(URI.create(location)).toAbsolutePath().normalize();
+        String url = location == null ? "" : location.replaceFirst("^reference:", "");
+        Path file = !url.startsWith("file:") ? null : Path.of(URI.create(url)).toAbsolutePath().normalize();
         return file != null && folder.toAbsolutePath().normalize().equals(file.getParent());
     }
 
