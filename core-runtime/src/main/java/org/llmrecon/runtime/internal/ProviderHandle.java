@@ -154,11 +154,13 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        ImageInputCheck.check(request, this);
         return guard.call(model(request.model()), () -> invoke(p -> p.chat(request)), ChatResponse::usage);
     }
 
     @Override
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
+        ImageInputCheck.check(request, this);
         AtomicBoolean started = new AtomicBoolean();
         ChatStreamListener marking = chunk -> {
             started.set(true);
