@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,11 +14,12 @@ import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.ProviderConfig;
 
 /**
- * A {@link ProviderConfig} checked and resolved for HTTP use. An empty API key is accepted only for a
+ * A {@link ProviderConfig} checked and resolved for HTTP use; the params that set {@link CallLimits} are taken
+ * out of those sent in request bodies. An empty API key is accepted only for a
  * loopback base URL, because OpenAI-compatible local servers usually need none and remote ones always do.
  */
 record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Duration timeout, String defaultModel,
-        Map<String, String> headers, Map<String, String> params) {
+        Map<String, String> headers, Map<String, String> params, CallLimits limits) {
 
     static final String TYPE = "openai";
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -55,9 +58,12 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
                 throw invalid("param '" + name + "' is set by the provider itself and cannot be configured");
             }
         }
+        CallLimits limits = CallLimits.from(config.additionalParams());
+        Map<String, String> bodyParams = new LinkedHashMap<>(config.additionalParams());
+        bodyParams.keySet().removeIf(name -> CallLimits.canonical(name) != null);
         String model = config.defaultModel() == null || config.defaultModel().isBlank() ? null : config.defaultModel();
         return new ProviderSettings(config, base, "https".equals(base.getScheme()), config.timeout(), model,
-                config.additionalHeaders(), config.additionalParams());
+                config.additionalHeaders(), Collections.unmodifiableMap(bodyParams), limits);
     }
 
     /** @return the path of the base URL plus {@code path}, with the base URL's query kept */
