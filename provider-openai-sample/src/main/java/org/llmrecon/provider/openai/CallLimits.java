@@ -113,8 +113,7 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
     }
 
     private static InvalidConfigException invalid(String name, String expected, String value) {
-        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         return new InvalidConfigException(ProviderSettings.TYPE + ": param." + name + " must be " + expected
-                + ", was '" + shown.replaceAll("\\p{Cntrl}", "?") + "'");
+                + ", was '" + ProviderSettings.shown(value) + "'");
     }
 }

@@ -46,16 +46,16 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
         }
         config.additionalHeaders().forEach((name, value) -> {
             if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw invalid("header '" + name + "' cannot be configured");
+                throw invalid("header '" + shown(name) + "' cannot be configured");
             }
             if (value == null || !headerValue(value)) {
-                throw invalid("header '" + name + "' has no value, or line breaks or control characters in it");
+                throw invalid("header '" + shown(name) + "' has no value, or line breaks or control characters in it");
             }
         });
         for (String name : config.additionalParams().keySet()) {
             String bare = name.substring(name.indexOf('.') + 1);
             if (RESERVED_PARAMS.contains(bare)) {
-                throw invalid("param '" + name + "' is set by the provider itself and cannot be configured");
+                throw invalid("param '" + shown(name) + "' is set by the provider itself and cannot be configured");
             }
         }
         CallLimits limits = CallLimits.from(config.additionalParams());
@@ -95,6 +95,12 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
             throw invalid("baseUrl must not have a #fragment");
         }
         return URI.create(scheme + text.substring(scheme.length()));
+    }
+
+    /** @return a configured name as a message may show it: one line, not too long */
+    static String shown(String name) {
+        String cut = name.length() > 60 ? name.substring(0, 60) + "..." : name;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static boolean headerValue(String value) {
