@@ -82,6 +82,33 @@ final class LauncherProcess implements AutoCloseable {
                 + err());
     }
 
+    /** Waits until a line of standard error matches. */
+    String awaitErrLine(Predicate<String> which, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (err) {
+                for (String l : err) {
+                    if (which.test(l)) {
+                        return l;
+                    }
+                }
+                err.wait(50);
+            }
+        }
+        throw new AssertionError("no error line " + what + " within " + DEADLINE + "; out: " + out() + " err: "
+                + err());
+    }
+
+    /** Sends SIGTERM (on Unix), as a service manager stopping the launcher does. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** @return whether the process ended within the time given */
+    boolean waitFor(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Forgets the output read so far, so the next wait sees only new lines. */
     void clearOutput() {
         synchronized (out) {

@@ -64,6 +64,7 @@ class HostileServerTest {
     /** @return the failure, checked to be one line that names the call and the server and no exception class */
     private static <T extends ProviderException> T oneLine(Class<T> type, String baseUrl, Executable call) {
         T e = assertThrows(type, call);
+        System.out.println("HostileServerTest: " + e.getMessage());
         String server = baseUrl.substring("http://".length(), baseUrl.length() - "/v1".length());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
         assertTrue(e.getMessage().startsWith("openai: POST /chat/completions "), e.getMessage());
