@@ -43,10 +43,10 @@ public final class LlmRecon implements AutoCloseable {
     /** Framework property: the plugin folders, separated by {@link File#pathSeparator}. */
     public static final String PLUGINS_DIRS = "llmrecon.plugins.dirs";
     /**
-     * How long {@link #close()} waits for the framework to stop: enough for the runtime's drain of calls in
-     * flight ({@code llmrecon.swap.drain}, 5 s); after it the framework is left to stop while the process ends.
+     * How long {@link #close()} waits for the framework to stop; after it the framework is left to stop (the
+     * runtime's drain of calls in flight, {@code llmrecon.swap.drain}, is cut) while the process ends.
      */
-    public static final Duration STOP_GRACE = Duration.ofSeconds(6);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(3);
     /** Framework property: the configuration folder. */
     public static final String ETC_DIR = "llmrecon.etc.dir";
     /**
