@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,8 +21,6 @@ import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.ProviderTimeoutException;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * Servers on 127.0.0.1 that misbehave as issue 12 tried them: bodies and streams that never end, a line that never
@@ -82,27 +79,9 @@ class HostileServerTest {
         return oneLine(type, server.baseUrl(), () -> provider(config).chatStream(REQUEST, c -> true));
     }
 
-    private static void endless(OutputStream out, byte[] start, byte[] repeated) throws IOException {
-        out.write(start);
-        while (!Thread.currentThread().isInterrupted()) {
-            out.write(repeated);
-        }
-    }
-
-    /** Paces what a misbehaving server sends; no test waits on it. */
-    private static void pace(long millis) {
-        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
-    }
-
-    private static OutputStream startBody(HttpExchange exchange, String type) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(200, 0);
-        return exchange.getResponseBody();
-    }
-
     @Test
     void jsonBodyThatNeverEndsStopsAtMaxResponseBytes() {
-        server.on("POST /chat/completions", x -> endless(startBody(x, "application/json"),
+        server.on("POST /chat/completions", FakeOpenAi.endless("application/json",
                 "{\"choices\":[{\"message\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII), FILLER));
         ProviderException e = chatFails(ProviderException.class, config());
         assertEquals("response_too_large", e.type());
@@ -114,28 +93,22 @@ class HostileServerTest {
     void streamThatNeverEndsStopsAtMaxStreamBytes() {
         byte[] chunk = ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "y".repeat(1000)
                 + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.US_ASCII);
-        server.on("POST /chat/completions", x -> endless(startBody(x, "text/event-stream"), new byte[0], chunk));
+        server.on("POST /chat/completions", FakeOpenAi.endless("text/event-stream", new byte[0], chunk));
         ProviderException e = streamFails(ProviderException.class, config());
         assertEquals("maxStreamBytes", e.code());
     }
 
     @Test
     void streamOfNothingButCommentsEndsAtTheCallsDeadline() {
-        server.on("POST /chat/completions", x -> {
-            OutputStream out = startBody(x, "text/event-stream");
-            while (!Thread.currentThread().isInterrupted()) {
-                out.write(": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                pace(50);
-            }
-        });
+        server.on("POST /chat/completions", FakeOpenAi.dripping("text/event-stream",
+                ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII), 50));
         ProviderTimeoutException e = streamFails(ProviderTimeoutException.class, config().timeout(Duration.ofSeconds(4)));
         assertTrue(e.getMessage().contains("did not complete within PT4S (the target's timeout)"), e.getMessage());
     }
 
     @Test
     void sseLineThatNeverEndsStopsAtMaxLineBytes() {
-        server.on("POST /chat/completions", x -> endless(startBody(x, "text/event-stream"),
+        server.on("POST /chat/completions", FakeOpenAi.endless("text/event-stream",
                 "data: ".getBytes(StandardCharsets.US_ASCII), FILLER));
         ProviderException e = streamFails(ProviderException.class, config());
         assertEquals("maxLineBytes", e.code());
@@ -145,20 +118,13 @@ class HostileServerTest {
     @Test
     void eventThatNeverEndsStopsAtMaxEventBytes() {
         byte[] line = ("data: " + "z".repeat(4000) + "\n").getBytes(StandardCharsets.US_ASCII);
-        server.on("POST /chat/completions", x -> endless(startBody(x, "text/event-stream"), new byte[0], line));
+        server.on("POST /chat/completions", FakeOpenAi.endless("text/event-stream", new byte[0], line));
         assertEquals("maxEventBytes", streamFails(ProviderException.class, config()).code());
     }
 
     @Test
     void bodyDrippedByteByByteEndsAtTheCallsDeadline() {
-        server.on("POST /chat/completions", x -> {
-            OutputStream out = startBody(x, "application/json");
-            while (!Thread.currentThread().isInterrupted()) {
-                out.write('{');
-                out.flush();
-                pace(100);
-            }
-        });
+        server.on("POST /chat/completions", FakeOpenAi.dripping("application/json", new byte[] {'{'}, 100));
         ProviderTimeoutException e = chatFails(ProviderTimeoutException.class, config().timeout(Duration.ofSeconds(4)));
         assertTrue(e.getMessage().contains("did not complete within PT4S"), e.getMessage());
     }
@@ -180,14 +146,14 @@ class HostileServerTest {
     void invalidUtf8IsNamed() {
         byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         server.on("POST /chat/completions", x -> {
-            try (OutputStream out = startBody(x, "application/json")) {
+            try (OutputStream out = FakeOpenAi.startBody(x, "application/json")) {
                 out.write(bad);
             }
         });
         assertTrue(chatFails(MalformedResponseException.class, config()).getMessage()
                 .contains("answered with a body that is not valid UTF-8 (10 bytes)"));
         server.on("POST /chat/completions", x -> {
-            try (OutputStream out = startBody(x, "text/event-stream")) {
+            try (OutputStream out = FakeOpenAi.startBody(x, "text/event-stream")) {
                 out.write("data: ".getBytes(StandardCharsets.US_ASCII));
                 out.write(bad);
                 out.write("\n\n".getBytes(StandardCharsets.US_ASCII));
@@ -200,7 +166,7 @@ class HostileServerTest {
     @Test
     void wrongContentTypeIsNamed() {
         server.on("POST /chat/completions", x -> {
-            try (OutputStream out = startBody(x, "text/html; charset=utf-8")) {
+            try (OutputStream out = FakeOpenAi.startBody(x, "text/html; charset=utf-8")) {
                 out.write("<html>captive portal</html>".getBytes(StandardCharsets.US_ASCII));
             }
         });

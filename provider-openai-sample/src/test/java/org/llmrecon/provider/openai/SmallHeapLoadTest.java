@@ -3,7 +3,6 @@ package org.llmrecon.provider.openai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,20 +41,14 @@ class SmallHeapLoadTest {
     @Test
     void misbehavingCallsFailAloneInASmallHeap() throws Exception {
         Map<String, FakeOpenAi> servers = new ConcurrentHashMap<>();
-        servers.put("endless JSON", endless("application/json", "{\"choices\":[{\"message\":{\"content\":\"", FILLER));
-        servers.put("endless stream", endless("text/event-stream", "", ("data: {\"choices\":[{\"index\":0,\"delta\":"
-                + "{\"content\":\"" + "y".repeat(2000) + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.US_ASCII)));
-        servers.put("endless line", endless("text/event-stream", "data: ", FILLER));
-        servers.put("drip", TestSupport.server().on("POST /chat/completions", x -> {
-            x.getResponseHeaders().set("Content-Type", "application/json");
-            x.sendResponseHeaders(200, 0);
-            OutputStream out = x.getResponseBody();
-            while (!Thread.currentThread().isInterrupted()) {
-                out.write(' ');
-                out.flush();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            }
-        }));
+        servers.put("endless JSON", serving(FakeOpenAi.endless("application/json",
+                "{\"choices\":[{\"message\":{\"content\":\"".getBytes(StandardCharsets.US_ASCII), FILLER)));
+        servers.put("endless stream", serving(FakeOpenAi.endless("text/event-stream", new byte[0],
+                ("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "y".repeat(2000)
+                        + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.US_ASCII))));
+        servers.put("endless line", serving(FakeOpenAi.endless("text/event-stream",
+                "data: ".getBytes(StandardCharsets.US_ASCII), FILLER)));
+        servers.put("drip", serving(FakeOpenAi.dripping("application/json", new byte[] {' '}, 200)));
         FakeOpenAi healthy = TestSupport.server().json("POST /chat/completions", 200, "{\"choices\":[{\"index\":0,"
                 + "\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}");
         List<OpenAiProvider> providers = new ArrayList<>();
@@ -106,21 +98,13 @@ class SmallHeapLoadTest {
         }
     }
 
-    private static FakeOpenAi endless(String type, String start, byte[] repeated) {
-        return TestSupport.server().on("POST /chat/completions", x -> {
-            x.getResponseHeaders().set("Content-Type", type);
-            x.sendResponseHeaders(200, 0);
-            OutputStream out = x.getResponseBody();
-            out.write(start.getBytes(StandardCharsets.US_ASCII));
-            while (!Thread.currentThread().isInterrupted()) {
-                out.write(repeated);
-            }
-        });
+    private static FakeOpenAi serving(FakeOpenAi.Handler handler) {
+        return TestSupport.server().on("POST /chat/completions", handler);
     }
 
     private static OpenAiProvider provider(FakeOpenAi server, boolean hostile) {
         ProviderConfig.Builder config = ProviderConfig.builder("openai").apiKey(OpenAiProviderTest.KEY)
-                .baseUrl(server.baseUrl()).timeout(Duration.ofSeconds(hostile ? 10 : 60));
+                .baseUrl(server.baseUrl()).timeout(Duration.ofSeconds(hostile ? 30 : 90));
         if (hostile) {
             config.param("maxResponseBytes", "1MiB").param("maxLineBytes", "256KiB").param("maxEventBytes", "512KiB")
                     .param("maxStreamBytes", "1MiB");

@@ -13,6 +13,7 @@ import org.llmrecon.api.provider.ChatResponse;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.Secret;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -36,7 +37,8 @@ class SseFuzzTest {
 
     @Provide
     Arbitrary<byte[]> streams() {
-        return Mutations.of(STREAM, ERROR, CHUNK + CHUNK, "data: {\"choices\":[]}\n\ndata: [DONE]");
+        return Arbitraries.oneOf(Mutations.of(STREAM, ERROR, CHUNK + CHUNK, "data: {\"choices\":[]}\n\ndata: [DONE]"),
+                Mutations.bytes(3000));
     }
 
     @Property(seed = "20261202")
@@ -44,23 +46,8 @@ class SseFuzzTest {
         readAll(bytes);
     }
 
-    @Property(seed = "20261203")
-    void sseReaderOnArbitraryBytes(@ForAll("arbitrary") byte[] bytes) {
-        readAll(bytes);
-    }
-
-    @Provide
-    Arbitrary<byte[]> arbitrary() {
-        return Mutations.bytes(3000);
-    }
-
     @Property(seed = "20261204")
     void streamedChatGivesAResponseOrOneLine(@ForAll("streams") byte[] bytes) {
-        chat(bytes);
-    }
-
-    @Property(seed = "20261205")
-    void streamedChatOnArbitraryBytes(@ForAll("arbitrary") byte[] bytes) {
         chat(bytes);
     }
 
