@@ -44,13 +44,15 @@ public final class BundlePluginManager implements PluginManager {
      * @param discovery checks jars that are not installed
      * @param folders the plugin folders
      * @param leaks the plugins whose class loader outlived them
+     * @param calls knows the plugins that ignore interruption
      */
     @Activate
     public BundlePluginManager(BundleContext context, @Reference PluginTracker tracker,
-            @Reference PluginDiscovery discovery, @Reference PluginFolders folders, @Reference LeakWatch leaks) {
+            @Reference PluginDiscovery discovery, @Reference PluginFolders folders, @Reference LeakWatch leaks,
+            @Reference PluginCalls calls) {
         this.context = context;
         this.folders = folders;
-        this.listing = new PluginListing(context, tracker, discovery, folders, leaks);
+        this.listing = new PluginListing(context, tracker, discovery, folders, leaks, calls);
         this.lifecycle = new BundleLifecycle(context);
     }
 
@@ -94,8 +96,8 @@ public final class BundlePluginManager implements PluginManager {
     private PluginInfo info(Bundle b) {
         long id = b.getBundleId();
         return plugins().stream().filter(p -> p.bundleId() == id).findFirst()
-                .orElseGet(() -> new PluginInfo(BundleStates.name(b), null, null, PluginState.PENDING,
-                        "no plugin service yet", b.getLocation(), id, false, null));
+                .orElseGet(() -> PluginInfo.builder().name(BundleStates.name(b)).state(PluginState.PENDING)
+                        .reason("no plugin service yet").location(b.getLocation()).bundleId(id).build());
     }
 
     private Bundle bundle(String name) {

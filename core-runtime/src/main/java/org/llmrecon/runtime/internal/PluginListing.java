@@ -35,7 +35,8 @@ import org.osgi.util.tracker.BundleTracker;
  * of the {@link PluginTracker}, the plugin bundles that offer none (kept by a
  * bundle tracker, explained by {@link BundleStates}), the jars of the plugin
  * folders that are not installed (each read once per change), sidecars whose
- * jar is missing, and leaked class loaders.
+ * jar is missing, and leaked class loaders. A plugin whose abandoned calls
+ * still run (it ignores interruption) is listed FAILED with their count.
  */
 final class PluginListing {
     private record Checked(long size, FileTime modified, PluginCheck check) {
@@ -46,12 +47,14 @@ final class PluginListing {
     private final PluginDiscovery discovery;
     private final PluginFolders folders;
     private final LeakWatch leaks;
+    private final PluginCalls calls;
     private final BundleStates states;
     private final BundleTracker<Bundle> bundles;
     private final Map<Path, Checked> checks = new ConcurrentHashMap<>();
 
     PluginListing(BundleContext context, PluginTracker tracker, PluginDiscovery discovery, PluginFolders folders,
-            LeakWatch leaks) {
+            LeakWatch leaks, PluginCalls calls) {
+        this.calls = calls;
         this.context = context;
         this.tracker = tracker;
         this.discovery = discovery;
@@ -80,7 +83,9 @@ final class PluginListing {
         List<PluginInfo> infos = new ArrayList<>();
         Set<Long> withService = new HashSet<>();
         for (PluginCandidate c : tracker.candidates()) {
-            infos.add(c.info());
+            long stuck = c.bundle() == null ? 0 : calls.ignoringInterruption(c.bundle().getBundleId());
+            infos.add(stuck == 0 ? c.info() : c.info().toBuilder().state(PluginState.FAILED).reason(stuck
+                    + " calls ignored interruption after their deadline and still run").build());
             withService.add(c.bundle().getBundleId());
         }
         Set<Path> installed = new HashSet<>();
@@ -101,9 +106,9 @@ final class PluginListing {
             Path jar = PluginFolders.jarOf(sidecar);
             if (!files.jars().contains(jar) && Files.exists(sidecar)) {
                 String name = sidecar.getFileName().toString();
-                infos.add(new PluginInfo(name, null, null, PluginState.FAILED, "sidecar " + name + " describes "
-                        + jar.getFileName() + ", which is not in " + jar.getParent(), sidecar.toString(), -1, false,
-                        null));
+                infos.add(PluginInfo.builder().name(name).state(PluginState.FAILED).reason("sidecar " + name
+                        + " describes " + jar.getFileName() + ", which is not in " + jar.getParent())
+                        .location(sidecar.toString()).build());
             }
         }
         if (trust != null) {
@@ -119,8 +124,9 @@ final class PluginListing {
         BundleStates.Explained e = untrusted != null ? new BundleStates.Explained(PluginState.REJECTED, untrusted)
                 : states.explain(b, scr);
         PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
-        return new PluginInfo(BundleStates.name(b), m.providerType(), b.getVersion().toString(), e.state(),
-                e.reason(), b.getLocation(), b.getBundleId(), false, m);
+        return PluginInfo.builder().name(BundleStates.name(b)).providerType(m.providerType())
+                .version(b.getVersion().toString()).state(e.state()).reason(e.reason()).location(b.getLocation())
+                .bundleId(b.getBundleId()).metadata(m).build();
     }
 
     /** A jar is read again only when its size or modification time changed. */
@@ -141,18 +147,16 @@ final class PluginListing {
     }
 
     private PluginInfo notInstalled(PluginCheck check) {
-        String file = check.file().getFileName().toString();
         PluginMetadata m = check.metadata();
+        PluginInfo.Builder info = PluginInfo.builder().name(check.file().getFileName().toString())
+                .providerType(m.providerType()).version(m.version()).location(check.file().toString()).metadata(m);
         if (!check.valid()) {
-            return new PluginInfo(file, m.providerType(), m.version(), PluginState.FAILED,
-                    String.join("; ", check.problems()), check.file().toString(), -1, false, m);
+            return info.state(PluginState.FAILED).reason(String.join("; ", check.problems())).build();
         }
         // a copy of an installed bundle under another name: the framework refuses it, so it never will be
         Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(
                 id -> id.installedElsewhere(context, check.file()).map(b -> id.refusal(check.file(), b)));
-        return refusal.map(r -> new PluginInfo(file, m.providerType(), m.version(), PluginState.FAILED, r,
-                check.file().toString(), -1, false, m))
-                .orElseGet(() -> new PluginInfo(file, m.providerType(), m.version(), PluginState.PENDING,
-                        "not installed yet", check.file().toString(), -1, false, m));
+        return refusal.map(r -> info.state(PluginState.FAILED).reason(r).build())
+                .orElseGet(() -> info.state(PluginState.PENDING).reason("not installed yet").build());
     }
 }
