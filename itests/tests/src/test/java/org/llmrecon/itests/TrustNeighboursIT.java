@@ -44,7 +44,7 @@ public class TrustNeighboursIT extends TestSupport {
     /** Folder with {@code mock} (allowed by hash), an unsigned jar and a jar that requires nothing, before start. */
     @Override
     protected Option[] extraOptions() {
-        Option[] folder = WatchedFolder.options();
+        Option[] folder = WatchedFolder.options("trust-neighbours");
         try {
             Path watched = Path.of(frameworkValue(folder, WatchedFolder.PROPERTY));
             Path allow = workFolder("trust-allow").resolve("allowed-sha256.txt");
