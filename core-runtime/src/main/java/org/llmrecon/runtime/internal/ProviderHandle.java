@@ -2,6 +2,7 @@ package org.llmrecon.runtime.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
@@ -88,12 +90,15 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        return guard.call(model(request.model()), () -> invoke(p -> p.complete(request)), CompletionResponse::usage);
+        String model = model(request.model());
+        return guard.call(model, () -> invoke(p -> p.complete(request)), CompletionResponse::usage,
+                r -> price(r.model(), model));
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return guard.call(model(request.model()), () -> invoke(p -> p.chat(request)), ChatResponse::usage);
+        String model = model(request.model());
+        return guard.call(model, () -> invoke(p -> p.chat(request)), ChatResponse::usage, r -> price(r.model(), model));
     }
 
     @Override
@@ -103,13 +108,16 @@ final class ProviderHandle implements ManagedProvider {
             started.set(true);
             return listener.onChunk(chunk);
         };
-        return guard.callStream(model(request.model()), () -> invoke(p -> p.chatStream(request, marking)),
-                started::get, ChatResponse::usage);
+        String model = model(request.model());
+        return guard.callStream(model, () -> invoke(p -> p.chatStream(request, marking)), started::get,
+                ChatResponse::usage, r -> price(r.model(), model));
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return guard.call(model(request.model()), () -> invoke(p -> p.embed(request)), EmbeddingResponse::usage);
+        String model = model(request.model());
+        return guard.call(model, () -> invoke(p -> p.embed(request)), EmbeddingResponse::usage,
+                r -> price(r.model(), model));
     }
 
     @Override
@@ -173,6 +181,20 @@ final class ProviderHandle implements ManagedProvider {
         }
         String def = slot.defaultModel();
         return def == null ? "default" : def;
+    }
+
+    /**
+     * The price of the model that answered (the response names it, say a dated snapshot of the alias asked
+     * for), else of the model asked for. A provider that fails to say leaves the cost unknown, not the call
+     * failed: the answer is already there.
+     */
+    private Optional<Pricing> price(String answered, String asked) {
+        String model = answered != null && !answered.isBlank() ? answered : asked;
+        try {
+            return invoke(p -> p.pricing(model));
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     private <T> T invoke(Function<Provider, T> call) {

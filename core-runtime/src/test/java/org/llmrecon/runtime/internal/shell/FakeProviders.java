@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.llmrecon.api.runtime.ConfigEntry;
@@ -27,6 +28,7 @@ import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
+import org.llmrecon.api.runtime.Cost;
 import org.llmrecon.api.runtime.UsageMetrics;
 
 /** A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map. */
@@ -152,12 +154,13 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
         @Override
         public UsageMetrics usageMetrics() {
             return new UsageMetrics(3, 1, 2, 10, 20, Duration.ofMillis(5), Duration.ofMillis(9),
-                    Duration.ofMillis(12));
+                    Duration.ofMillis(12), Optional.of(new Cost(0.00012, "USD")));
         }
 
         @Override
         public Map<String, UsageMetrics> usageMetricsByModel() {
-            return Map.of("echo-1", usageMetrics());
+            return Map.of("echo-1", usageMetrics(), "echo-2", new UsageMetrics(1, 0, 0, 1, 1, Duration.ZERO,
+                    Duration.ZERO, Duration.ZERO));
         }
 
         @Override
