@@ -2,13 +2,14 @@ package org.llmrecon.provider.mock;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.ModelType;
-import org.llmrecon.api.provider.Pricing;
+import org.llmrecon.api.provider.PriceTable;
 
 /** The models the mock serves: one per kind of operation. */
 final class MockModels {
@@ -18,20 +19,28 @@ final class MockModels {
     static final String EMBEDDING = "mock-embedding";
     static final int EMBEDDING_DIMENSIONS = 64;
 
-    private static final Pricing FREE = new Pricing(0.0, 0.0, "USD");
+    /** The prices the bundle ships (all zero: the mock costs nothing), before a target's overrides. */
+    static final PriceTable PRICES = PriceTable.resource(MockModels.class, "/META-INF/llmrecon/prices.json");
 
     static final List<ModelInfo> ALL = List.of(
             new ModelInfo(CHAT, MockPlugin.TYPE, ModelType.CHAT,
                     Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), 8192, null, "1",
-                    "Answers with the configured reply, streamed token by token", FREE),
+                    "Answers with the configured reply, streamed token by token", null),
             new ModelInfo(COMPLETION, MockPlugin.TYPE, ModelType.TEXT_COMPLETION,
                     Set.of(ModelCapability.TEXT_COMPLETION), 4096, null, "1",
-                    "Completes a prompt with the configured reply", FREE),
+                    "Completes a prompt with the configured reply", null),
             new ModelInfo(EMBEDDING, MockPlugin.TYPE, ModelType.EMBEDDING,
                     Set.of(ModelCapability.EMBEDDING), 2048, null, "1",
-                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", FREE));
+                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", null));
 
     private MockModels() {
+    }
+
+    /** @return the models with their prices from {@code prices} */
+    static List<ModelInfo> priced(PriceTable prices) {
+        Function<ModelInfo, ModelInfo> priced = m -> new ModelInfo(m.id(), m.provider(), m.type(), m.capabilities(),
+                m.maxTokens(), m.trainingCutoff(), m.version(), m.description(), prices.price(m.id()).orElse(null));
+        return ALL.stream().map(priced).toList();
     }
 
     static List<String> ids() {
