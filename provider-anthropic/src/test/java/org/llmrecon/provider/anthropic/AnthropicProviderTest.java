@@ -1,0 +1,186 @@
+package org.llmrecon.provider.anthropic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.llmrecon.api.provider.ChatMessage;
+import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ChatResponse;
+import org.llmrecon.api.provider.CompletionRequest;
+import org.llmrecon.api.provider.CompletionResponse;
+import org.llmrecon.api.provider.EmbeddingRequest;
+import org.llmrecon.api.provider.EmbeddingResponse;
+import org.llmrecon.api.provider.InvalidRequestException;
+import org.llmrecon.api.provider.ModelCapability;
+import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ModelNotFoundException;
+import org.llmrecon.api.provider.ModelType;
+import org.llmrecon.api.provider.Provider;
+import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.Usage;
+
+class AnthropicProviderTest {
+
+    private final Provider provider = Anthropics.provider();
+
+    @Test
+    void modelsCarryTheirPricesWithTheTargetsOverrides() {
+        assertEquals(0.0, provider.modelInfo("anthropic-chat").pricing().outputPricePerToken());
+        assertEquals(provider.modelInfo("anthropic-chat").pricing(), provider.pricing("anthropic-chat").orElseThrow());
+        assertTrue(provider.pricing("no-such-model").isEmpty());
+        Provider priced = Anthropics.provider("pricing.anthropic-chat.input", "2", "pricing.anthropic-chat.output", "4");
+        assertEquals(4e-6, priced.listModels().get(0).pricing().outputPricePerToken(), 1e-15);
+        assertEquals(4e-6, priced.pricing("anthropic-chat").orElseThrow().outputPricePerToken(), 1e-15);
+    }
+
+    @Test
+    void listsItsModelsWithCapabilities() {
+        assertEquals(List.of("anthropic-chat", "anthropic-completion", "anthropic-embedding"),
+                provider.listModels().stream().map(ModelInfo::id).toList());
+        ModelInfo chat = provider.modelInfo("anthropic-chat");
+        assertEquals(ModelType.CHAT, chat.type());
+        assertEquals("anthropic", chat.provider());
+        assertEquals(Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), chat.capabilities());
+        assertTrue(provider.supportsModel("anthropic-embedding"));
+        assertFalse(provider.supportsModel("gpt-4o"));
+        assertTrue(provider.supportsCapability("anthropic-embedding", ModelCapability.EMBEDDING));
+        assertFalse(provider.supportsCapability("anthropic-completion", ModelCapability.STREAMING));
+        assertEquals("anthropic", provider.type());
+    }
+
+    @Test
+    void unknownModelIsNotFound() {
+        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> provider.modelInfo("gpt-4o"));
+        assertEquals(404, e.status());
+        assertTrue(e.getMessage().contains("'gpt-4o'"), e.getMessage());
+        assertThrows(ModelNotFoundException.class,
+                () -> provider.chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
+    }
+
+    @Test
+    void chatEchoesTheLastUserMessageWithUsageThatAddsUp() {
+        ChatRequest request = ChatRequest.builder().system("Be brief.").user("first").message(
+                ChatMessage.assistant("Echo: first")).user("hello there").build();
+        ChatResponse response = provider.chat(request);
+        assertEquals("Echo: hello there", response.text());
+        assertEquals("anthropic-chat", response.model());
+        assertEquals("chat.completion", response.object());
+        assertEquals("stop", response.choices().get(0).finishReason());
+        assertEquals("assistant", response.choices().get(0).message().role());
+        // prompt: "Be"," brief","." + "first" + "Echo",":"," first" + "hello"," there"; answer: "Echo",":"," hello"," there"
+        assertEquals(new Usage(9, 4, 13), response.usage());
+    }
+
+    @Test
+    void answersAreDeterministic() {
+        Provider other = Anthropics.provider();
+        ChatResponse a = provider.chat(Anthropics.hello());
+        ChatResponse b = other.chat(Anthropics.hello());
+        assertEquals(a.choices(), b.choices());
+        assertEquals(a.usage(), b.usage());
+        assertEquals(a.id(), b.id());
+    }
+
+    @Test
+    void replyTemplateIsConfigurable() {
+        Provider refusing = Anthropics.provider("reply", "I cannot help with '{prompt}'.");
+        assertEquals("I cannot help with 'hello there'.", refusing.chat(Anthropics.hello()).text());
+    }
+
+    @Test
+    void maxTokensStopAndNShapeTheAnswer() {
+        ChatResponse cut = provider.chat(ChatRequest.builder().user("one two three").maxTokens(2).build());
+        assertEquals("Echo:", cut.text());
+        assertEquals("length", cut.choices().get(0).finishReason());
+        assertEquals(2, cut.usage().completionTokens());
+
+        ChatResponse stopped = provider.chat(ChatRequest.builder().user("one two three").stop(" two").build());
+        assertEquals("Echo: one", stopped.text());
+        assertEquals("stop", stopped.choices().get(0).finishReason());
+
+        ChatResponse three = provider.chat(ChatRequest.builder().user("hi").n(3).build());
+        assertEquals(3, three.choices().size());
+        assertEquals(List.of(0, 1, 2), three.choices().stream().map(c -> c.index()).toList());
+        assertEquals(Usage.of(1, 9), three.usage());
+    }
+
+    @Test
+    void badRequestsAreRejectedNamingTheParameter() {
+        assertEquals("messages", assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().system("only a system prompt").build())).param());
+        assertEquals("max_tokens", assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().user("x").maxTokens(0).build())).param());
+        assertEquals("n", assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().user("x").n(9).build())).param());
+        assertEquals("model", assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().model("anthropic-embedding").user("x").build())).param());
+        InvalidRequestException tooLong = assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().user("word ".repeat(8193)).build()));
+        assertEquals("context_length_exceeded", tooLong.code());
+        assertEquals(400, tooLong.status());
+    }
+
+    @Test
+    void completesAPrompt() {
+        CompletionResponse response = provider.complete(CompletionRequest.of(null, "Once upon a time"));
+        assertEquals("anthropic-completion", response.model());
+        assertEquals("Echo: Once upon a time", response.choices().get(0).text());
+        assertEquals("stop", response.choices().get(0).finishReason());
+        assertEquals(new Usage(4, 6, 10), response.usage());
+        assertThrows(InvalidRequestException.class, () -> provider.complete(CompletionRequest.of("anthropic-chat", "x")));
+    }
+
+    @Test
+    void embeddingsAreDeterministicUnitVectors() {
+        EmbeddingResponse response = provider.embed(EmbeddingRequest.of(null, "alpha", "beta", "alpha"));
+        assertEquals("anthropic-embedding", response.model());
+        assertEquals(3, response.data().size());
+        float[] alpha = response.data().get(0).vector();
+        assertEquals(AnthropicModels.EMBEDDING_DIMENSIONS, alpha.length);
+        double norm = 0;
+        for (float x : alpha) {
+            norm += x * x;
+        }
+        assertEquals(1.0, norm, 1e-4);
+        assertArrayEquals(alpha, response.data().get(2).vector());
+        assertFalse(java.util.Arrays.equals(alpha, response.data().get(1).vector()));
+        assertArrayEquals(alpha, Anthropics.provider().embed(EmbeddingRequest.of("anthropic-embedding", "alpha")).data().get(0)
+                .vector());
+        assertEquals(List.of(0, 1, 2), response.data().stream().map(e -> e.index()).toList());
+        assertEquals(Usage.of(3, 0), response.usage());
+        assertEquals("input", assertThrows(InvalidRequestException.class,
+                () -> provider.embed(new EmbeddingRequest(null, List.of(), null))).param());
+    }
+
+    @Test
+    void countsTokensDeterministically() {
+        assertEquals(0, provider.countTokens("", null));
+        assertEquals(0, provider.countTokens(null, null));
+        assertEquals(4, provider.countTokens("Hello, world!", "anthropic-chat"));
+        assertEquals(2, provider.countTokens("  über 42", null));
+        assertEquals(List.of("Hello", ",", " world", "!", " "), AnthropicTokenizer.tokens("Hello, world! "));
+        assertThrows(ModelNotFoundException.class, () -> provider.countTokens("x", "nope"));
+    }
+
+    @Test
+    void defaultModelIsUsedWhenItCanDoTheJob() {
+        Provider withDefault = Anthropics.provider(ProviderConfig.builder("anthropic").defaultModel("anthropic-completion").build());
+        assertEquals("anthropic-completion", withDefault.complete(CompletionRequest.of(null, "x")).model());
+        assertEquals("anthropic-chat", withDefault.chat(Anthropics.hello()).model());
+    }
+
+    @Test
+    void idsNumberTheCallsOfOneProvider() {
+        assertEquals("chatcmpl-anthropic-1", provider.chat(Anthropics.hello()).id());
+        assertEquals("cmpl-anthropic-2", provider.complete(CompletionRequest.of(null, "x")).id());
+        assertNotEquals(provider.chat(Anthropics.hello()).id(), provider.chat(Anthropics.hello()).id());
+    }
+}
