@@ -1,78 +1,43 @@
 package org.llmrecon.provider.anthropic;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
-import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
-import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.ModelType;
 import org.llmrecon.api.provider.PriceTable;
 
-/** The models the anthropic serves: one per kind of operation. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What is known about Claude models without asking the server: every current model chats, streams, calls tools
+ * and reads images, in a context of 200,000 tokens; none completes plain text or embeds.
+ */
 final class AnthropicModels {
 
-    static final String CHAT = "anthropic-chat";
-    static final String COMPLETION = "anthropic-completion";
-    static final String EMBEDDING = "anthropic-embedding";
-    static final int EMBEDDING_DIMENSIONS = 64;
+    /** The models the plugin's metadata names (aliases that the API resolves to the newest snapshot). */
+    static final List<String> KNOWN = List.of("claude-opus-4-5", "claude-sonnet-4-5", "claude-haiku-4-5",
+            "claude-opus-4-1", "claude-opus-4-0", "claude-sonnet-4-0", "claude-3-7-sonnet-latest",
+            "claude-3-5-haiku-latest", "claude-3-haiku-20240307");
 
-    /** The prices the bundle ships (all zero: the anthropic costs nothing), before a target's overrides. */
+    /** The prices the bundle ships, before a target's overrides. */
     static final PriceTable PRICES = PriceTable.resource(AnthropicModels.class, "/META-INF/llmrecon/prices.json");
 
-    static final List<ModelInfo> ALL = List.of(
-            new ModelInfo(CHAT, AnthropicPlugin.TYPE, ModelType.CHAT,
-                    Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), 8192, null, "1",
-                    "Answers with the configured reply, streamed token by token", null),
-            new ModelInfo(COMPLETION, AnthropicPlugin.TYPE, ModelType.TEXT_COMPLETION,
-                    Set.of(ModelCapability.TEXT_COMPLETION), 4096, null, "1",
-                    "Completes a prompt with the configured reply", null),
-            new ModelInfo(EMBEDDING, AnthropicPlugin.TYPE, ModelType.EMBEDDING,
-                    Set.of(ModelCapability.EMBEDDING), 2048, null, "1",
-                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", null));
+    static final Set<ModelCapability> CAPABILITIES = Set.copyOf(EnumSet.of(ModelCapability.CHAT_COMPLETION,
+            ModelCapability.STREAMING, ModelCapability.TOOL_USE, ModelCapability.IMAGE_ANALYSIS));
+    static final int CONTEXT_TOKENS = 200_000;
 
     private AnthropicModels() {
     }
 
-    /** @return the models with their prices from {@code prices} */
-    static List<ModelInfo> priced(PriceTable prices) {
-        Function<ModelInfo, ModelInfo> priced = m -> new ModelInfo(m.id(), m.provider(), m.type(), m.capabilities(),
-                m.maxTokens(), m.trainingCutoff(), m.version(), m.description(), prices.price(m.id()).orElse(null));
-        return ALL.stream().map(priced).toList();
-    }
-
-    static List<String> ids() {
-        return ALL.stream().map(ModelInfo::id).toList();
-    }
-
-    /** @throws ModelNotFoundException when there is no such model */
-    static ModelInfo find(String id) {
-        return ALL.stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ModelNotFoundException("anthropic: no model '" + id + "' (known: "
-                        + String.join(", ", ids()) + ")", "model_not_found"));
-    }
-
-    /**
-     * Picks the model of a request: the one it names, else the configured
-     * default when it can do the job, else the first model that can.
-     *
-     * @throws ModelNotFoundException when the named model does not exist
-     * @throws InvalidRequestException when it lacks the capability
-     */
-    static ModelInfo forRequest(String requested, String configuredDefault, ModelCapability needed) {
-        if (requested == null) {
-            if (configuredDefault != null && find(configuredDefault).supports(needed)) {
-                return find(configuredDefault);
-            }
-            return ALL.stream().filter(m -> m.supports(needed)).findFirst().orElseThrow();
-        }
-        ModelInfo model = find(requested);
-        if (!model.supports(needed)) {
-            throw new InvalidRequestException("anthropic: model '" + requested + "' does not support " + needed.id(), 400,
-                    "model", "unsupported_model");
-        }
-        return model;
+    /** @return a model object of {@code GET /v1/models} as a {@link ModelInfo} with its price */
+    static ModelInfo info(JsonNode model, PriceTable prices) {
+        String id = model.path("id").asText();
+        String name = model.path("display_name").asText(null);
+        String created = model.path("created_at").asText(null);
+        return new ModelInfo(id, AnthropicSettings.TYPE, ModelType.CHAT, CAPABILITIES, CONTEXT_TOKENS, null,
+                created, name, prices.price(id).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package org.llmrecon.provider.anthropic;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.llmrecon.api.plugin.PluginInterface;
@@ -9,17 +10,11 @@ import org.llmrecon.api.provider.ProviderConfig;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The anthropic provider plugin: published as a {@link PluginInterface} service by
- * Declarative Services as soon as the bundle starts. The runtime finds it,
- * merges {@link #getMetadata()} with the manifest headers and
- * {@code META-INF/llmrecon/plugin.json}, and asks it for providers of type
- * {@code anthropic}.
+ * The anthropic provider plugin: published as a {@link PluginInterface} service by Declarative Services as
+ * soon as the bundle starts; the runtime asks it for providers of type {@code anthropic}.
  */
 @Component(service = PluginInterface.class)
 public final class AnthropicPlugin implements PluginInterface {
-
-    /** The provider type. */
-    public static final String TYPE = "anthropic";
 
     // Also in bundle.bnd (manifest headers), the pom (name, description) and META-INF/llmrecon/plugin.json;
     // PluginMetadataTest fails when they disagree.
@@ -27,13 +22,12 @@ public final class AnthropicPlugin implements PluginInterface {
             .name("Anthropic Provider")
             .version("1.0.0")
             .author("LLMrecon")
-            .description("An offline, deterministic provider with injectable latency and faults;"
-                    + " the template for new provider plugins.")
-            .providerType(TYPE)
-            .supportedModels(AnthropicModels.ids())
+            .description("Speaks the Anthropic Messages API: chat, streaming, tools, images, models, token counting.")
+            .providerType(AnthropicSettings.TYPE)
+            .supportedModels(AnthropicModels.KNOWN)
             .minFrameworkVersion("1.0.0")
             .maxFrameworkVersion("1.99.99")
-            .tags(List.of("anthropic", "offline", "template", "testing"))
+            .tags(List.of("anthropic", "claude", "chat", "streaming", "tools", "vision"))
             .build();
 
     @Override
@@ -43,7 +37,7 @@ public final class AnthropicPlugin implements PluginInterface {
 
     @Override
     public Provider createProvider(ProviderConfig config) {
-        return new AnthropicProvider(config, AnthropicSettings.from(config));
+        return new AnthropicProvider(config, Clock.systemUTC());
     }
 
     @Override

@@ -1,70 +1,97 @@
 package org.llmrecon.provider.anthropic;
 
-import java.time.Instant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
 import org.llmrecon.api.provider.ChatStreamListener;
-import org.llmrecon.api.provider.CompletionChoice;
 import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
-import org.llmrecon.api.provider.Embedding;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
-import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
-import org.llmrecon.api.provider.Usage;
+import org.llmrecon.api.provider.ProviderException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A provider that answers offline and deterministically: chat and completion
- * answer with the configured reply, embeddings are hash-based. Requests pass
- * a {@link CallGate} that adds the configured latency and faults.
+ * A client of the Anthropic Messages API. Text completion and embeddings are not part of that API: they fail
+ * with a "not supported by anthropic" error and no model lists them among its capabilities. It never retries:
+ * the runtime's resilience layer decides that from the exception it throws.
  */
 final class AnthropicProvider implements Provider {
+    private static final int MAX_MODEL_PAGES = 50;
 
-    private final ProviderConfig config;
     private final AnthropicSettings settings;
-    private final CallGate gate;
-    private final List<ModelInfo> models;
+    private final MessagesHttp http;
+    private final MessagesRequests requests;
+    private final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    AnthropicProvider(ProviderConfig config, AnthropicSettings settings) {
-        this.config = config;
-        this.settings = settings;
-        this.gate = new CallGate(settings, config.timeout());
-        this.models = AnthropicModels.priced(settings.prices());
+    AnthropicProvider(ProviderConfig config, Clock clock) {
+        this.settings = AnthropicSettings.from(config);
+        this.http = new MessagesHttp(settings, clock);
+        this.requests = new MessagesRequests(settings);
+        this.clock = clock;
     }
 
     @Override
     public String type() {
-        return AnthropicPlugin.TYPE;
+        return AnthropicSettings.TYPE;
     }
 
     @Override
     public ProviderConfig config() {
-        return config;
+        return settings.config();
     }
 
+    /** {@code GET /v1/models}, page by page. */
     @Override
     public List<ModelInfo> listModels() {
-        gate.checkOpen();
+        List<ModelInfo> models = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < MAX_MODEL_PAGES; page++) {
+            String path = "/v1/models?limit=1000" + (after == null ? "" : "&after_id=" + encode(after));
+            JsonNode answer = http.get(path);
+            if (!answer.path("data").isArray()) {
+                throw new MalformedResponseException(http.errors().prefix("GET " + path) + "answered without a data"
+                        + " list", null);
+            }
+            answer.path("data").forEach(m -> models.add(AnthropicModels.info(m, settings.prices())));
+            after = answer.path("last_id").asText(null);
+            if (!answer.path("has_more").asBoolean() || after == null) {
+                return models;
+            }
+        }
         return models;
     }
 
     @Override
     public ModelInfo modelInfo(String modelId) {
-        gate.checkOpen();
-        AnthropicModels.find(modelId);
-        return models.stream().filter(m -> m.id().equals(modelId)).findFirst().orElseThrow();
+        Objects.requireNonNull(modelId, "modelId");
+        return AnthropicModels.info(http.get("/v1/models/" + encode(modelId)), settings.prices());
     }
 
+    /** Every Claude model has the same, without a request. */
+    @Override
+    public Set<ModelCapability> capabilities(String modelId) {
+        return AnthropicModels.CAPABILITIES;
+    }
+
+    /** From the shipped table and the target's overrides, without a request. */
     @Override
     public Optional<Pricing> pricing(String modelId) {
         return settings.prices().price(modelId);
@@ -72,99 +99,58 @@ final class AnthropicProvider implements Provider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        CallGate.Call call = gate.enter(false);
-        ModelInfo model = model(request.model(), ModelCapability.TEXT_COMPLETION);
-        int promptTokens = withinContext(model, AnthropicTokenizer.count(request.prompt()), "prompt");
-        String prompt = request.prompt() == null ? "" : request.prompt();
-        Answer answer = Answer.of(settings.reply().replace("{prompt}", prompt), request.maxTokens(), request.stop());
-        int n = Answer.choices(request.n());
-        List<CompletionChoice> choices = new ArrayList<>();
-        for (int index = 0; index < n; index++) {
-            choices.add(new CompletionChoice(index, answer.text(), answer.finishReason()));
-        }
-        return new CompletionResponse("cmpl-anthropic-" + call.number(), now(), model.id(), choices,
-                Usage.of(promptTokens, n * answer.tokens().size()));
+        throw notSupported("text completion (use chat)");
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        ChatScript script = script(request, gate.enter(false));
-        return script.assemble(script.chunks().size());
+        JsonNode answer = http.post("/v1/messages", requests.messages(request, false));
+        return Message.of("POST /v1/messages", answer).response(clock.instant().getEpochSecond());
     }
 
     @Override
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
-        CallGate.Call call = gate.enter(true);
-        ChatScript script = script(request, call);
-        int breakAt = call.malformed() ? script.chunks().size() / 2 : -1;
-        int delivered = 0;
-        for (var chunk : script.chunks()) {
-            if (delivered == breakAt) {
-                throw new MalformedResponseException("anthropic: injected malformed chunk after " + delivered
-                        + " chunks (call " + call.number() + ")", null);
-            }
-            if (delivered > 0) {
-                gate.pause(settings.tokenDelay());
-            }
-            delivered++;
-            if (!listener.onChunk(chunk)) {
-                break;
-            }
+        Objects.requireNonNull(listener, "listener");
+        try (EventStream events = http.stream("/v1/messages", requests.messages(request, true))) {
+            return new MessageStream(events, http.errors()).deliverTo(listener)
+                    .response(clock.instant().getEpochSecond());
         }
-        return script.assemble(delivered);
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        gate.enter(false);
-        ModelInfo model = model(request.model(), ModelCapability.EMBEDDING);
-        if (request.input().isEmpty()) {
-            throw new InvalidRequestException("anthropic: input is empty", 400, "input", null);
-        }
-        List<Embedding> data = new ArrayList<>();
-        int promptTokens = 0;
-        for (String text : request.input()) {
-            promptTokens += withinContext(model, AnthropicTokenizer.count(text), "input");
-            data.add(new Embedding(data.size(), AnthropicEmbeddings.vector(text, AnthropicModels.EMBEDDING_DIMENSIONS)));
-        }
-        return new EmbeddingResponse(model.id(), data, Usage.of(promptTokens, 0));
+        throw notSupported("embeddings");
     }
 
+    /** {@code POST /v1/messages/count_tokens} with the text as one user message (which adds a few tokens). */
     @Override
     public int countTokens(String text, String modelId) {
-        gate.checkOpen();
-        if (modelId != null) {
-            AnthropicModels.find(modelId);
+        String call = "POST /v1/messages/count_tokens";
+        JsonNode answer = http.post("/v1/messages/count_tokens", requests.countTokens(text, modelId));
+        if (!answer.path("input_tokens").canConvertToInt()) {
+            throw new MalformedResponseException(http.errors().prefix(call) + "answered without input_tokens", null);
         }
-        return AnthropicTokenizer.count(text);
+        return answer.path("input_tokens").asInt();
     }
 
     @Override
     public void close() {
-        gate.close();
-    }
-
-    private ChatScript script(ChatRequest request, CallGate.Call call) {
-        ModelInfo model = model(request.model(), ModelCapability.CHAT_COMPLETION);
-        ChatScript script = ChatScript.of("chatcmpl-anthropic-" + call.number(), model.id(), now(), request,
-                settings.reply());
-        withinContext(model, script.promptTokens(), "messages");
-        return script;
-    }
-
-    private ModelInfo model(String requested, ModelCapability needed) {
-        return AnthropicModels.forRequest(requested, config.defaultModel(), needed);
-    }
-
-    private static int withinContext(ModelInfo model, int tokens, String param) {
-        if (tokens > model.maxTokens()) {
-            throw new InvalidRequestException("anthropic: " + param + " has " + tokens + " tokens, more than the "
-                    + model.maxTokens() + " of " + model.id(), 400, param, "context_length_exceeded");
+        if (closed.compareAndSet(false, true)) {
+            http.close();
         }
-        return tokens;
     }
 
-    private static long now() {
-        return Instant.now().getEpochSecond();
+    private ProviderException notSupported(String operation) {
+        return new ProviderException(operation + " is not supported by anthropic: the Messages API has no such"
+                + " operation", 0, "not_supported", "not_supported", null, false, null, null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public String toString() {
+        return "AnthropicProvider[target=" + settings.target() + ", baseUrl=" + settings.baseUri() + "]";
     }
 }

@@ -1,186 +1,190 @@
 package org.llmrecon.provider.anthropic;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
 import org.llmrecon.api.provider.CompletionRequest;
-import org.llmrecon.api.provider.CompletionResponse;
 import org.llmrecon.api.provider.EmbeddingRequest;
-import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelNotFoundException;
-import org.llmrecon.api.provider.ModelType;
-import org.llmrecon.api.provider.Provider;
-import org.llmrecon.api.provider.ProviderConfig;
-import org.llmrecon.api.provider.Usage;
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.api.provider.Tool;
+import org.llmrecon.api.provider.ToolCall;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class AnthropicProviderTest {
+    private final FakeAnthropic server;
+    private final AnthropicProvider provider;
 
-    private final Provider provider = Anthropics.provider();
+    AnthropicProviderTest() throws IOException {
+        server = new FakeAnthropic();
+        provider = Anthropics.provider(Anthropics.config(server));
+    }
 
-    @Test
-    void modelsCarryTheirPricesWithTheTargetsOverrides() {
-        assertEquals(0.0, provider.modelInfo("anthropic-chat").pricing().outputPricePerToken());
-        assertEquals(provider.modelInfo("anthropic-chat").pricing(), provider.pricing("anthropic-chat").orElseThrow());
-        assertTrue(provider.pricing("no-such-model").isEmpty());
-        Provider priced = Anthropics.provider("pricing.anthropic-chat.input", "2", "pricing.anthropic-chat.output", "4");
-        assertEquals(4e-6, priced.listModels().get(0).pricing().outputPricePerToken(), 1e-15);
-        assertEquals(4e-6, priced.pricing("anthropic-chat").orElseThrow().outputPricePerToken(), 1e-15);
+    @AfterEach
+    void tearDown() {
+        provider.close();
+        server.close();
     }
 
     @Test
-    void listsItsModelsWithCapabilities() {
-        assertEquals(List.of("anthropic-chat", "anthropic-completion", "anthropic-embedding"),
-                provider.listModels().stream().map(ModelInfo::id).toList());
-        ModelInfo chat = provider.modelInfo("anthropic-chat");
-        assertEquals(ModelType.CHAT, chat.type());
-        assertEquals("anthropic", chat.provider());
-        assertEquals(Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), chat.capabilities());
-        assertTrue(provider.supportsModel("anthropic-embedding"));
-        assertFalse(provider.supportsModel("gpt-4o"));
-        assertTrue(provider.supportsCapability("anthropic-embedding", ModelCapability.EMBEDDING));
-        assertFalse(provider.supportsCapability("anthropic-completion", ModelCapability.STREAMING));
-        assertEquals("anthropic", provider.type());
+    void chatSpeaksTheMessagesApiWithItsHeaders() throws IOException {
+        ChatResponse response = provider.chat(Anthropics.hello());
+        assertEquals("Echo: hello there", response.choices().get(0).message().content());
+        assertEquals("stop", response.choices().get(0).finishReason());
+        assertEquals("claude-sonnet-4-5", response.model());
+        assertEquals(4, response.usage().promptTokens());
+        assertEquals(3, response.usage().completionTokens());
+        FakeAnthropic.Received sent = server.last();
+        assertEquals("/v1/messages", sent.path());
+        assertEquals(Anthropics.KEY, sent.headers().getFirst("x-api-key"));
+        assertEquals("2023-06-01", sent.headers().getFirst("anthropic-version"));
+        assertNull(sent.headers().getFirst("authorization"));
+        JsonNode body = sent.json();
+        assertEquals("Be brief.", body.get("system").asText());
+        assertEquals(4096, body.get("max_tokens").asInt(), "the target's default when the request sets none");
+        assertEquals("[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hello there\"}]}]",
+                body.get("messages").toString());
+        assertFalse(body.has("stream"));
     }
 
     @Test
-    void unknownModelIsNotFound() {
-        ModelNotFoundException e = assertThrows(ModelNotFoundException.class, () -> provider.modelInfo("gpt-4o"));
-        assertEquals(404, e.status());
-        assertTrue(e.getMessage().contains("'gpt-4o'"), e.getMessage());
-        assertThrows(ModelNotFoundException.class,
-                () -> provider.chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
-    }
-
-    @Test
-    void chatEchoesTheLastUserMessageWithUsageThatAddsUp() {
-        ChatRequest request = ChatRequest.builder().system("Be brief.").user("first").message(
-                ChatMessage.assistant("Echo: first")).user("hello there").build();
+    void multiTurnWithTheRequestsSettings() throws IOException {
+        ChatRequest request = ChatRequest.builder().model("claude-haiku-4-5").system("One.").system("Two.")
+                .user("first").message(ChatMessage.assistant("answer")).user("second").maxTokens(2)
+                .temperature(0.5).topP(0.9).stop("END").endUser("u-1").build();
         ChatResponse response = provider.chat(request);
-        assertEquals("Echo: hello there", response.text());
-        assertEquals("anthropic-chat", response.model());
-        assertEquals("chat.completion", response.object());
+        assertEquals("Echo: second", response.choices().get(0).message().content());
         assertEquals("stop", response.choices().get(0).finishReason());
-        assertEquals("assistant", response.choices().get(0).message().role());
-        // prompt: "Be"," brief","." + "first" + "Echo",":"," first" + "hello"," there"; answer: "Echo",":"," hello"," there"
-        assertEquals(new Usage(9, 4, 13), response.usage());
+        JsonNode body = server.last().json();
+        assertEquals("One.\n\nTwo.", body.get("system").asText());
+        assertEquals(List.of("user", "assistant", "user"), body.get("messages").findValuesAsText("role"));
+        assertEquals(2, body.get("max_tokens").asInt());
+        assertEquals(0.5, body.get("temperature").asDouble());
+        assertEquals(0.9, body.get("top_p").asDouble());
+        assertEquals("[\"END\"]", body.get("stop_sequences").toString());
+        assertEquals("u-1", body.at("/metadata/user_id").asText());
     }
 
     @Test
-    void answersAreDeterministic() {
-        Provider other = Anthropics.provider();
-        ChatResponse a = provider.chat(Anthropics.hello());
-        ChatResponse b = other.chat(Anthropics.hello());
-        assertEquals(a.choices(), b.choices());
-        assertEquals(a.usage(), b.usage());
-        assertEquals(a.id(), b.id());
+    void maxTokensCutsTheAnswer() {
+        ChatResponse response = provider.chat(ChatRequest.builder().user("one two three four").maxTokens(2).build());
+        assertEquals("Echo: one ", response.choices().get(0).message().content());
+        assertEquals("length", response.choices().get(0).finishReason());
     }
 
     @Test
-    void replyTemplateIsConfigurable() {
-        Provider refusing = Anthropics.provider("reply", "I cannot help with '{prompt}'.");
-        assertEquals("I cannot help with 'hello there'.", refusing.chat(Anthropics.hello()).text());
+    void toolsAndToolCallsMapToToolUseAndToolResult() throws IOException {
+        Tool search = Tool.function("search", "Searches the web",
+                "{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"}}}");
+        ChatResponse first = provider.chat(ChatRequest.builder().user("please use a tool").tool(search)
+                .toolChoice("required").build());
+        assertEquals("tool_calls", first.choices().get(0).finishReason());
+        ToolCall call = first.choices().get(0).message().toolCalls().get(0);
+        assertEquals(new ToolCall("toolu_fake1", "function", "search", "{\"query\":\"please use a tool\"}"), call);
+        JsonNode body = server.last().json();
+        assertEquals("search", body.at("/tools/0/name").asText());
+        assertEquals("object", body.at("/tools/0/input_schema/type").asText());
+        assertEquals("any", body.at("/tool_choice/type").asText());
+
+        ChatRequest followUp = ChatRequest.builder().user("please use a tool").tool(search)
+                .message(new ChatMessage("assistant", "Let me look.", null, List.of(call), null))
+                .message(new ChatMessage("tool", "result one", null, null, "toolu_fake1"))
+                .message(new ChatMessage("tool", "result two", null, null, "toolu_fake2"))
+                .toolChoice("search").build();
+        provider.chat(followUp);
+        JsonNode messages = server.last().json().get("messages");
+        assertEquals(3, messages.size(), messages.toString());
+        assertEquals("tool_use", messages.at("/1/content/1/type").asText());
+        assertEquals("please use a tool", messages.at("/1/content/1/input/query").asText());
+        assertEquals("user", messages.at("/2/role").asText());
+        assertEquals("tool_result", messages.at("/2/content/0/type").asText());
+        assertEquals("toolu_fake2", messages.at("/2/content/1/tool_use_id").asText());
+        assertEquals("result two", messages.at("/2/content/1/content").asText());
+        assertEquals("search", server.last().json().at("/tool_choice/name").asText());
     }
 
     @Test
-    void maxTokensStopAndNShapeTheAnswer() {
-        ChatResponse cut = provider.chat(ChatRequest.builder().user("one two three").maxTokens(2).build());
-        assertEquals("Echo:", cut.text());
-        assertEquals("length", cut.choices().get(0).finishReason());
-        assertEquals(2, cut.usage().completionTokens());
-
-        ChatResponse stopped = provider.chat(ChatRequest.builder().user("one two three").stop(" two").build());
-        assertEquals("Echo: one", stopped.text());
-        assertEquals("stop", stopped.choices().get(0).finishReason());
-
-        ChatResponse three = provider.chat(ChatRequest.builder().user("hi").n(3).build());
-        assertEquals(3, three.choices().size());
-        assertEquals(List.of(0, 1, 2), three.choices().stream().map(c -> c.index()).toList());
-        assertEquals(Usage.of(1, 9), three.usage());
+    void whatTheApiCannotExpressIsRefusedBeforeSending() {
+        assertEquals("anthropic: n: the Messages API gives one answer per request, not 2", assertThrows(
+                InvalidRequestException.class, () -> provider.chat(ChatRequest.builder().user("x").n(2).build()))
+                .getMessage());
+        assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().user("x").frequencyPenalty(1.0).build()));
+        assertThrows(InvalidRequestException.class,
+                () -> provider.chat(ChatRequest.builder().user("x").responseFormat("json_object").build()));
+        assertThrows(InvalidRequestException.class, () -> provider.chat(ChatRequest.builder().system("x").build()));
+        assertTrue(server.requests.isEmpty());
     }
 
     @Test
-    void badRequestsAreRejectedNamingTheParameter() {
-        assertEquals("messages", assertThrows(InvalidRequestException.class,
-                () -> provider.chat(ChatRequest.builder().system("only a system prompt").build())).param());
-        assertEquals("max_tokens", assertThrows(InvalidRequestException.class,
-                () -> provider.chat(ChatRequest.builder().user("x").maxTokens(0).build())).param());
-        assertEquals("n", assertThrows(InvalidRequestException.class,
-                () -> provider.chat(ChatRequest.builder().user("x").n(9).build())).param());
-        assertEquals("model", assertThrows(InvalidRequestException.class,
-                () -> provider.chat(ChatRequest.builder().model("anthropic-embedding").user("x").build())).param());
-        InvalidRequestException tooLong = assertThrows(InvalidRequestException.class,
-                () -> provider.chat(ChatRequest.builder().user("word ".repeat(8193)).build()));
-        assertEquals("context_length_exceeded", tooLong.code());
-        assertEquals(400, tooLong.status());
+    void noEmbeddingsNoTextCompletionAndCapabilitiesSaySo() {
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> provider.embed(new EmbeddingRequest("x", List.of("a"), null)));
+        assertEquals("embeddings is not supported by anthropic: the Messages API has no such operation", e.getMessage());
+        assertFalse(e.retryable());
+        assertTrue(assertThrows(ProviderException.class, () -> provider.complete(CompletionRequest.of(null, "x"))).getMessage().contains("not supported by anthropic"));
+        assertFalse(provider.supportsCapability("claude-sonnet-4-5", ModelCapability.EMBEDDING));
+        assertFalse(provider.capabilities("claude-haiku-4-5").contains(ModelCapability.TEXT_COMPLETION));
+        assertTrue(provider.capabilities("claude-haiku-4-5").containsAll(List.of(ModelCapability.CHAT_COMPLETION,
+                ModelCapability.STREAMING, ModelCapability.TOOL_USE, ModelCapability.IMAGE_ANALYSIS)));
+        assertTrue(server.requests.isEmpty());
     }
 
     @Test
-    void completesAPrompt() {
-        CompletionResponse response = provider.complete(CompletionRequest.of(null, "Once upon a time"));
-        assertEquals("anthropic-completion", response.model());
-        assertEquals("Echo: Once upon a time", response.choices().get(0).text());
-        assertEquals("stop", response.choices().get(0).finishReason());
-        assertEquals(new Usage(4, 6, 10), response.usage());
-        assertThrows(InvalidRequestException.class, () -> provider.complete(CompletionRequest.of("anthropic-chat", "x")));
+    void modelsArePagedAndPriced() {
+        List<ModelInfo> models = provider.listModels();
+        assertEquals(FakeAnthropic.MODELS, models.stream().map(ModelInfo::id).toList());
+        assertEquals(2, server.requests.size(), "two pages of two");
+        assertEquals("/v1/models?limit=1000&after_id=claude-haiku-4-5-20251001", server.last().path());
+        assertEquals("Fake claude-sonnet-4-5-20250929", models.get(0).description());
+        assertEquals(3e-6, models.get(0).pricing().inputPricePerToken(), 1e-15);
+        assertEquals(5e-6, models.get(1).pricing().outputPricePerToken(), 1e-15);
+        assertNull(models.get(3).pricing(), "an unknown model has no price, not a zero one");
+        assertEquals(200_000, models.get(0).maxTokens());
+
+        assertEquals("claude-opus-4-1-20250805", provider.modelInfo("claude-opus-4-1-20250805").id());
+        assertThrows(ModelNotFoundException.class, () -> provider.modelInfo("claude-nope"));
     }
 
     @Test
-    void embeddingsAreDeterministicUnitVectors() {
-        EmbeddingResponse response = provider.embed(EmbeddingRequest.of(null, "alpha", "beta", "alpha"));
-        assertEquals("anthropic-embedding", response.model());
-        assertEquals(3, response.data().size());
-        float[] alpha = response.data().get(0).vector();
-        assertEquals(AnthropicModels.EMBEDDING_DIMENSIONS, alpha.length);
-        double norm = 0;
-        for (float x : alpha) {
-            norm += x * x;
-        }
-        assertEquals(1.0, norm, 1e-4);
-        assertArrayEquals(alpha, response.data().get(2).vector());
-        assertFalse(java.util.Arrays.equals(alpha, response.data().get(1).vector()));
-        assertArrayEquals(alpha, Anthropics.provider().embed(EmbeddingRequest.of("anthropic-embedding", "alpha")).data().get(0)
-                .vector());
-        assertEquals(List.of(0, 1, 2), response.data().stream().map(e -> e.index()).toList());
-        assertEquals(Usage.of(3, 0), response.usage());
-        assertEquals("input", assertThrows(InvalidRequestException.class,
-                () -> provider.embed(new EmbeddingRequest(null, List.of(), null))).param());
+    void pricesComeFromTheTableAndTheTargetsOverrides() {
+        assertEquals(15e-6, provider.pricing("claude-sonnet-4-5-20250929").orElseThrow().outputPricePerToken(), 1e-15);
+        assertTrue(provider.pricing("claude-test-unpriced").isEmpty());
+        AnthropicProvider priced = Anthropics.provider(Anthropics.config(server)
+                .param("pricing.claude-test-unpriced.input", "1").param("pricing.claude-test-unpriced.output", "2"));
+        assertEquals(2e-6, priced.pricing("claude-test-unpriced").orElseThrow().outputPricePerToken(), 1e-15);
+        priced.close();
     }
 
     @Test
-    void countsTokensDeterministically() {
-        assertEquals(0, provider.countTokens("", null));
-        assertEquals(0, provider.countTokens(null, null));
-        assertEquals(4, provider.countTokens("Hello, world!", "anthropic-chat"));
-        assertEquals(2, provider.countTokens("  über 42", null));
-        assertEquals(List.of("Hello", ",", " world", "!", " "), AnthropicTokenizer.tokens("Hello, world! "));
-        assertThrows(ModelNotFoundException.class, () -> provider.countTokens("x", "nope"));
+    void tokensAreCountedByTheServer() throws IOException {
+        assertEquals(3, provider.countTokens("one two three", null));
+        assertEquals("/v1/messages/count_tokens", server.last().path());
+        assertEquals("claude-sonnet-4-5", server.last().json().get("model").asText());
+        assertEquals(1, provider.countTokens("one", "claude-haiku-4-5"));
+        assertEquals("claude-haiku-4-5", server.last().json().get("model").asText());
     }
 
     @Test
-    void defaultModelIsUsedWhenItCanDoTheJob() {
-        Provider withDefault = Anthropics.provider(ProviderConfig.builder("anthropic").defaultModel("anthropic-completion").build());
-        assertEquals("anthropic-completion", withDefault.complete(CompletionRequest.of(null, "x")).model());
-        assertEquals("anthropic-chat", withDefault.chat(Anthropics.hello()).model());
-    }
-
-    @Test
-    void idsNumberTheCallsOfOneProvider() {
-        assertEquals("chatcmpl-anthropic-1", provider.chat(Anthropics.hello()).id());
-        assertEquals("cmpl-anthropic-2", provider.complete(CompletionRequest.of(null, "x")).id());
-        assertNotEquals(provider.chat(Anthropics.hello()).id(), provider.chat(Anthropics.hello()).id());
+    void aClosedProviderRefusesCalls() {
+        provider.close();
+        assertThrows(ProviderUnavailableException.class, () -> provider.chat(Anthropics.hello()));
+        assertThrows(ProviderUnavailableException.class, provider::listModels);
     }
 }

@@ -1,34 +1,26 @@
 package org.llmrecon.provider.anthropic;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Clock;
 
 import org.llmrecon.api.provider.ChatRequest;
-import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 
-/** Builds anthropic providers the way the runtime does: through the plugin. */
+/** Builds anthropic providers for a {@link FakeAnthropic}, the way the runtime does: through the plugin. */
 final class Anthropics {
+    static final String KEY = "sk-ant-test-SECRET-0123456789";
 
     private Anthropics() {
     }
 
-    static ProviderConfig config(String... keysAndValues) {
-        Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            params.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return ProviderConfig.builder("anthropic").additionalParams(params).build();
+    static ProviderConfig.Builder config(FakeAnthropic server) {
+        return ProviderConfig.builder("anthropic").apiKey(KEY).baseUrl(server.baseUrl())
+                .defaultModel("claude-sonnet-4-5");
     }
 
-    static Provider provider(String... keysAndValues) {
-        return provider(config(keysAndValues));
-    }
-
-    static Provider provider(ProviderConfig config) {
-        AnthropicPlugin plugin = new AnthropicPlugin();
-        plugin.validateConfig(config);
-        return plugin.createProvider(config);
+    static AnthropicProvider provider(ProviderConfig.Builder config) {
+        ProviderConfig built = config.build();
+        new AnthropicPlugin().validateConfig(built);
+        return new AnthropicProvider(built, Clock.systemUTC());
     }
 
     static ChatRequest hello() {
