@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -147,7 +148,7 @@ final class MessagesHttp implements AutoCloseable {
             return new ProviderUnavailableException(errors.prefix(call) + "failed: the provider was closed during"
                     + " the call", e);
         }
-        if (reason == Exchange.Abort.DEADLINE) {
+        if (reason == Exchange.Abort.DEADLINE || e instanceof HttpTimeoutException) {
             return new ProviderTimeoutException(errors.prefix(call) + "did not complete within the timeout of "
                     + settings.timeout().toMillis() + " ms", e);
         }
