@@ -42,27 +42,26 @@ public class CallOverheadBenchmark {
     private Provider direct;
     private ProviderHandle managed;
     private ChatRequest request;
-    private Callouts callouts;
+    private PluginCalls callouts;
 
     @Setup
     public void setUp() {
         MockPlugin plugin = new MockPlugin();
         ProviderConfig config = ProviderConfig.builder("mock").build();
         direct = plugin.createProvider(config);
-        callouts = new Callouts(Duration.ofSeconds(30));
-        ProviderSlot slot = new ProviderSlot("mock", () -> config, t -> "provider '" + t + "' is gone", callouts,
-                Duration.ZERO, m -> { });
-        slot.bind(candidate(plugin));
-        managed = new ProviderHandle("mock", slot, new CallGuard("mock", ResilienceSettings.defaults()));
+        callouts = new PluginCalls(Duration.ofSeconds(30));
+        managed = new ProviderHandle("mock", callouts, Duration.ZERO, ResilienceSettings.defaults(), m -> { });
+        managed.configure(config, ResilienceSettings.defaults());
+        managed.serve(candidate(plugin));
         request = ChatRequest.builder().model("mock-chat").user("What is the capital of France?").build();
         managed.chat(request);
     }
 
     @TearDown
     public void tearDown() {
-        managed.slot().unbind();
+        managed.unavailable("gone");
         direct.close();
-        callouts.close();
+        callouts.deactivate();
     }
 
     @Benchmark

@@ -20,14 +20,15 @@ public final class ManagedProviders {
 
     /** @return a managed provider bound to the plugin; {@link #release} ends it */
     public static ManagedProvider of(PluginInterface plugin, ProviderConfig config) {
-        ProviderSlot slot = new ProviderSlot(config.type(), () -> config, t -> "provider '" + t + "' is gone",
-                new Callouts(Duration.ofSeconds(30)), Duration.ZERO, m -> { });
-        slot.bind(new PluginCandidate(1L, 0, null, plugin, plugin.getMetadata(), PluginState.ACTIVE, null, false));
-        return new ProviderHandle(config.type(), slot, new CallGuard(config.type(), ResilienceSettings.defaults()));
+        ProviderHandle handle = new ProviderHandle(config.type(), new PluginCalls(Duration.ofSeconds(30)),
+                Duration.ZERO, ResilienceSettings.defaults(), m -> { });
+        handle.configure(config, ResilienceSettings.defaults());
+        handle.serve(new PluginCandidate(1L, 0, null, plugin, plugin.getMetadata(), PluginState.ACTIVE, null, false));
+        return handle;
     }
 
     /** Unbinds the plugin: the provider instance is closed. */
     public static void release(ManagedProvider handle) {
-        ((ProviderHandle) handle).slot().unbind();
+        ((ProviderHandle) handle).unavailable("gone");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.llmrecon.runtime.internal.settings.Durations;
 import org.llmrecon.api.provider.PriceTable;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.RateLimitConfig;

@@ -1,5 +1,7 @@
 package org.llmrecon.runtime.internal.trust;
 
+import org.llmrecon.runtime.internal.folders.PluginFolders;
+import org.llmrecon.api.runtime.RuntimeProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,9 +45,9 @@ class TrustGateFrameworkTest {
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
                 Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                TrustGate.POLICY, policy));
+                RuntimeProperties.TRUST_POLICY, policy));
         framework.start();
-        return new TrustGate(framework.getBundleContext(), null);
+        return new TrustGate(framework.getBundleContext(), new PluginFolders(framework.getBundleContext()), null);
     }
 
     @AfterEach
@@ -94,7 +96,7 @@ class TrustGateFrameworkTest {
     @Test
     void enforceUnresolvesAPluginThatResolvedBeforeTheGate() throws Exception {
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
-                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(), TrustGate.POLICY, "enforce"));
+                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(), RuntimeProperties.TRUST_POLICY, "enforce"));
         framework.start();
         Bundle early = install("early", true);
         assertTrue(resolve(early));
@@ -105,7 +107,7 @@ class TrustGateFrameworkTest {
             }
         });
 
-        new TrustGate(framework.getBundleContext(), null);
+        new TrustGate(framework.getBundleContext(), new PluginFolders(framework.getBundleContext()), null);
 
         assertTrue(refreshed.await(30, TimeUnit.SECONDS), "refreshed");
         assertEquals(Bundle.INSTALLED, early.getState());
