@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
@@ -27,20 +26,7 @@ import org.llmrecon.api.provider.ToolCall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-class AnthropicProviderTest {
-    private final FakeAnthropic server;
-    private final AnthropicProvider provider;
-
-    AnthropicProviderTest() throws IOException {
-        server = new FakeAnthropic();
-        provider = Anthropics.provider(Anthropics.config(server));
-    }
-
-    @AfterEach
-    void tearDown() {
-        provider.close();
-        server.close();
-    }
+class AnthropicProviderTest extends AgainstFakeServer {
 
     @Test
     void chatSpeaksTheMessagesApiWithItsHeaders() throws IOException {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ChatChunk;
 import org.llmrecon.api.provider.ChatRequest;
@@ -21,21 +20,8 @@ import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.ServerException;
 import org.llmrecon.api.provider.Tool;
 
-class ChatStreamTest {
-    private final FakeAnthropic server;
-    private final AnthropicProvider provider;
+class ChatStreamTest extends AgainstFakeServer {
     private final List<ChatChunk> chunks = new ArrayList<>();
-
-    ChatStreamTest() throws IOException {
-        server = new FakeAnthropic();
-        provider = Anthropics.provider(Anthropics.config(server));
-    }
-
-    @AfterEach
-    void tearDown() {
-        provider.close();
-        server.close();
-    }
 
     @Test
     void everyDocumentedEventIsRead() throws IOException {

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.AuthenticationException;
 import org.llmrecon.api.provider.InvalidRequestException;
@@ -18,20 +16,7 @@ import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.ServerException;
 
-class ErrorMappingTest {
-    private final FakeAnthropic server;
-    private final AnthropicProvider provider;
-
-    ErrorMappingTest() throws IOException {
-        server = new FakeAnthropic();
-        provider = Anthropics.provider(Anthropics.config(server));
-    }
-
-    @AfterEach
-    void tearDown() {
-        provider.close();
-        server.close();
-    }
+class ErrorMappingTest extends AgainstFakeServer {
 
     private ProviderException fails(int status, String type, String retryAfter, boolean stream) {
         server.next(exchange -> {
