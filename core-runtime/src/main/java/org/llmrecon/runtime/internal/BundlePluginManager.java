@@ -94,8 +94,8 @@ public final class BundlePluginManager implements PluginManager {
     private PluginInfo info(Bundle b) {
         long id = b.getBundleId();
         return plugins().stream().filter(p -> p.bundleId() == id).findFirst()
-                .orElseGet(() -> new PluginInfo(BundleStates.name(b), null, null, PluginState.PENDING,
-                        "no plugin service yet", b.getLocation(), id, false, null));
+                .orElseGet(() -> PluginInfo.builder().name(BundleStates.name(b)).state(PluginState.PENDING)
+                        .reason("no plugin service yet").location(b.getLocation()).bundleId(id).build());
     }
 
     private Bundle bundle(String name) {

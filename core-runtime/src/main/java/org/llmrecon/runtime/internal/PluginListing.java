@@ -101,9 +101,9 @@ final class PluginListing {
             Path jar = PluginFolders.jarOf(sidecar);
             if (!files.jars().contains(jar) && Files.exists(sidecar)) {
                 String name = sidecar.getFileName().toString();
-                infos.add(new PluginInfo(name, null, null, PluginState.FAILED, "sidecar " + name + " describes "
-                        + jar.getFileName() + ", which is not in " + jar.getParent(), sidecar.toString(), -1, false,
-                        null));
+                infos.add(PluginInfo.builder().name(name).state(PluginState.FAILED).reason("sidecar " + name
+                        + " describes " + jar.getFileName() + ", which is not in " + jar.getParent())
+                        .location(sidecar.toString()).build());
             }
         }
         if (trust != null) {
@@ -119,8 +119,9 @@ final class PluginListing {
         BundleStates.Explained e = untrusted != null ? new BundleStates.Explained(PluginState.REJECTED, untrusted)
                 : states.explain(b, scr);
         PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
-        return new PluginInfo(BundleStates.name(b), m.providerType(), b.getVersion().toString(), e.state(),
-                e.reason(), b.getLocation(), b.getBundleId(), false, m);
+        return PluginInfo.builder().name(BundleStates.name(b)).providerType(m.providerType())
+                .version(b.getVersion().toString()).state(e.state()).reason(e.reason()).location(b.getLocation())
+                .bundleId(b.getBundleId()).metadata(m).build();
     }
 
     /** A jar is read again only when its size or modification time changed. */
@@ -141,18 +142,16 @@ final class PluginListing {
     }
 
     private PluginInfo notInstalled(PluginCheck check) {
-        String file = check.file().getFileName().toString();
         PluginMetadata m = check.metadata();
+        PluginInfo.Builder info = PluginInfo.builder().name(check.file().getFileName().toString())
+                .providerType(m.providerType()).version(m.version()).location(check.file().toString()).metadata(m);
         if (!check.valid()) {
-            return new PluginInfo(file, m.providerType(), m.version(), PluginState.FAILED,
-                    String.join("; ", check.problems()), check.file().toString(), -1, false, m);
+            return info.state(PluginState.FAILED).reason(String.join("; ", check.problems())).build();
         }
         // a copy of an installed bundle under another name: the framework refuses it, so it never will be
         Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(
                 id -> id.installedElsewhere(context, check.file()).map(b -> id.refusal(check.file(), b)));
-        return refusal.map(r -> new PluginInfo(file, m.providerType(), m.version(), PluginState.FAILED, r,
-                check.file().toString(), -1, false, m))
-                .orElseGet(() -> new PluginInfo(file, m.providerType(), m.version(), PluginState.PENDING,
-                        "not installed yet", check.file().toString(), -1, false, m));
+        return refusal.map(r -> info.state(PluginState.FAILED).reason(r).build())
+                .orElseGet(() -> info.state(PluginState.PENDING).reason("not installed yet").build());
     }
 }

@@ -158,6 +158,7 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        ImageInputCheck.check(request, this);
         String model = model(request.model());
         return guard.call(model, () -> invoke(p -> priced(p, p.chat(request), ChatResponse::model, model)),
                 r -> r.result().usage(), Priced::price).result();
@@ -165,6 +166,7 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
+        ImageInputCheck.check(request, this);
         AtomicBoolean started = new AtomicBoolean();
         ChatStreamListener marking = chunk -> {
             started.set(true);

@@ -37,7 +37,8 @@ final class AnthropicModels {
         String id = model.path("id").asText();
         String name = model.path("display_name").asText(null);
         String created = model.path("created_at").asText(null);
-        return new ModelInfo(id, AnthropicSettings.TYPE, ModelType.CHAT, CAPABILITIES, CONTEXT_TOKENS, null,
-                created, name, prices.price(id).orElse(null));
+        return ModelInfo.builder().id(id).provider(AnthropicSettings.TYPE).type(ModelType.CHAT)
+                .capabilities(CAPABILITIES).maxTokens(CONTEXT_TOKENS).version(created).description(name)
+                .pricing(prices.price(id).orElse(null)).build();
     }
 }

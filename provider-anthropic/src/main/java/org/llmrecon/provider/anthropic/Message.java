@@ -77,8 +77,8 @@ final class Message {
     }
 
     ChatResponse response(long created) {
-        ChatMessage answer = new ChatMessage("assistant", text.toString(), null, toolCalls, null);
-        return new ChatResponse(id, "chat.completion", created, model,
-                List.of(new ChatChoice(0, answer, finishReason(stopReason))), usage());
+        ChatMessage answer = ChatMessage.builder("assistant").content(text.toString()).toolCalls(toolCalls).build();
+        return ChatResponse.builder().id(id).object("chat.completion").created(created).model(model)
+                .choices(List.of(new ChatChoice(0, answer, finishReason(stopReason)))).usage(usage()).build();
     }
 }

@@ -67,8 +67,8 @@ final class MessageStream {
                     if (data.path("usage").has("input_tokens")) {
                         message.inputTokens = data.path("usage").path("input_tokens").asInt();
                     }
-                    chunk = new ChatChunk(message.id, message.model, 0, "", null,
-                            Message.finishReason(message.stopReason), message.usage());
+                    chunk = chunk().finishReason(Message.finishReason(message.stopReason)).usage(message.usage())
+                            .build();
                 }
                 case "message_stop" -> {
                     return message;
@@ -108,7 +108,7 @@ final class MessageStream {
 
     private ChatChunk text(String text) {
         message.text.append(text);
-        return new ChatChunk(message.id, message.model, 0, text, null, null, null);
+        return chunk().content(text).build();
     }
 
     private ChatChunk toolCall(ToolUse use) {
@@ -125,7 +125,11 @@ final class MessageStream {
         }
         ToolCall call = new ToolCall(use.id(), "function", use.name(), arguments);
         message.toolCalls.add(call);
-        return new ChatChunk(message.id, message.model, 0, "", List.of(call), null, null);
+        return chunk().toolCalls(List.of(call)).build();
+    }
+
+    private ChatChunk.Builder chunk() {
+        return ChatChunk.builder().id(message.id).model(message.model).index(0);
     }
 
     private JsonNode data(EventStream.Event event) {

@@ -1,10 +1,12 @@
 package org.llmrecon.provider.anthropic;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ContentPart;
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.Tool;
 import org.llmrecon.api.provider.ToolCall;
@@ -16,11 +18,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes a {@link ChatRequest} as a Messages API request: system messages become {@code system}, assistant tool
  * calls {@code tool_use} blocks, {@code tool} messages {@code tool_result} blocks of a user turn (consecutive
- * results in one turn, as the API wants them), {@code max_tokens} is the request's or the target's default.
+ * results in one turn, as the API wants them), image parts {@code image} blocks, {@code max_tokens} is the request's or the target's default.
  * What the API cannot express (several choices, penalties, logit bias, a JSON response format) is refused with
  * one line naming the parameter rather than silently dropped.
  */
 final class MessagesRequests {
+    /** The image types the Messages API reads. */
+    static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
+
     private final AnthropicSettings settings;
 
     MessagesRequests(AnthropicSettings settings) {
@@ -131,10 +136,27 @@ final class MessagesRequests {
         return message.putArray("content");
     }
 
+    /** Text parts as {@code text} blocks, images as {@code image} blocks with a base64 or a URL source. */
     private static ArrayNode content(ChatMessage message) {
         ArrayNode blocks = Json.MAPPER.createArrayNode();
-        if (message.content() != null && !message.content().isEmpty()) {
-            blocks.addObject().put("type", "text").put("text", message.content());
+        for (ContentPart part : message.parts()) {
+            if (part instanceof ContentPart.Text text) {
+                if (!text.text().isEmpty()) {
+                    blocks.addObject().put("type", "text").put("text", text.text());
+                }
+            } else if (part instanceof ContentPart.ImageData image) {
+                if (!IMAGE_TYPES.contains(image.mediaType())) {
+                    throw invalid("messages", "image type '" + image.mediaType() + "' is not one the API reads ("
+                            + String.join(", ", IMAGE_TYPES) + ")");
+                }
+                blocks.addObject().put("type", "image").putObject("source").put("type", "base64")
+                        .put("media_type", image.mediaType()).put("data", image.base64());
+            } else if (part instanceof ContentPart.ImageUrl image) {
+                blocks.addObject().put("type", "image").putObject("source").put("type", "url").put("url", image.url());
+            } else {
+                throw invalid("messages", "a content part of kind " + part.getClass().getSimpleName()
+                        + " cannot be sent to anthropic");
+            }
         }
         return blocks;
     }

@@ -14,6 +14,7 @@ import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
 import org.llmrecon.api.provider.CompletionRequest;
+import org.llmrecon.api.provider.ContentPart;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
@@ -89,9 +90,9 @@ class AnthropicProviderTest extends AgainstFakeServer {
         assertEquals("any", body.at("/tool_choice/type").asText());
 
         ChatRequest followUp = ChatRequest.builder().user("please use a tool").tool(search)
-                .message(new ChatMessage("assistant", "Let me look.", null, List.of(call), null))
-                .message(new ChatMessage("tool", "result one", null, null, "toolu_fake1"))
-                .message(new ChatMessage("tool", "result two", null, null, "toolu_fake2"))
+                .message(ChatMessage.builder("assistant").content("Let me look.").toolCalls(List.of(call)).build())
+                .message(ChatMessage.builder("tool").content("result one").toolCallId("toolu_fake1").build())
+                .message(ChatMessage.builder("tool").content("result two").toolCallId("toolu_fake2").build())
                 .toolChoice("search").build();
         provider.chat(followUp);
         JsonNode messages = server.last().json().get("messages");
@@ -103,6 +104,23 @@ class AnthropicProviderTest extends AgainstFakeServer {
         assertEquals("toolu_fake2", messages.at("/2/content/1/tool_use_id").asText());
         assertEquals("result two", messages.at("/2/content/1/content").asText());
         assertEquals("search", server.last().json().at("/tool_choice/name").asText());
+    }
+
+    @Test
+    void imagesBecomeImageBlocksWithABase64OrAUrlSource() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        ChatResponse response = provider.chat(ChatRequest.builder().user("What is this?",
+                ContentPart.image("image/png", png), ContentPart.imageUrl("https://example.org/cat.jpg")).build());
+        assertEquals("Echo: What is this?", response.text());
+        JsonNode content = server.last().json().at("/messages/0/content");
+        assertEquals("{\"type\":\"text\",\"text\":\"What is this?\"}", content.get(0).toString());
+        assertEquals("{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\","
+                + "\"data\":\"iVBORw==\"}}", content.get(1).toString());
+        assertEquals("{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://example.org/cat.jpg\"}}",
+                content.get(2).toString());
+        assertEquals("anthropic: messages: image type 'image/tiff' is not one the API reads (image/jpeg, image/png,"
+                + " image/gif, image/webp)", assertThrows(InvalidRequestException.class, () -> provider.chat(
+                        ChatRequest.builder().user("x", ContentPart.image("image/tiff", png)).build())).getMessage());
     }
 
     @Test

@@ -101,14 +101,13 @@ final class ModelCatalog {
 
     static ModelInfo info(String modelId, String description) {
         Family family = family(modelId);
-        return new ModelInfo(modelId, ProviderSettings.TYPE, family.type(), family.capabilities(),
-                family.contextTokens(), null, null, description, null);
+        return ModelInfo.builder().id(modelId).provider(ProviderSettings.TYPE).type(family.type())
+                .capabilities(family.capabilities()).maxTokens(family.contextTokens()).description(description).build();
     }
 
     /** @return {@code model} with its price from {@code prices}, or none when the table does not know it */
     static ModelInfo priced(ModelInfo model, PriceTable prices) {
-        return new ModelInfo(model.id(), model.provider(), model.type(), model.capabilities(), model.maxTokens(),
-                model.trainingCutoff(), model.version(), model.description(), prices.price(model.id()).orElse(null));
+        return model.toBuilder().pricing(prices.price(model.id()).orElse(null)).build();
     }
 
     /** Reasoning models refuse {@code max_tokens} and want {@code max_completion_tokens}. */

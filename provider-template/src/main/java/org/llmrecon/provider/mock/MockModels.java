@@ -2,7 +2,6 @@ package org.llmrecon.provider.mock;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
@@ -23,24 +22,26 @@ final class MockModels {
     static final PriceTable PRICES = PriceTable.resource(MockModels.class, "/META-INF/llmrecon/prices.json");
 
     static final List<ModelInfo> ALL = List.of(
-            new ModelInfo(CHAT, MockPlugin.TYPE, ModelType.CHAT,
-                    Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), 8192, null, "1",
-                    "Answers with the configured reply, streamed token by token", null),
-            new ModelInfo(COMPLETION, MockPlugin.TYPE, ModelType.TEXT_COMPLETION,
-                    Set.of(ModelCapability.TEXT_COMPLETION), 4096, null, "1",
-                    "Completes a prompt with the configured reply", null),
-            new ModelInfo(EMBEDDING, MockPlugin.TYPE, ModelType.EMBEDDING,
-                    Set.of(ModelCapability.EMBEDDING), 2048, null, "1",
-                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", null));
+            model(CHAT, ModelType.CHAT, 8192, "Answers with the configured reply, streamed token by token;"
+                    + " an image is answered with a description of it", ModelCapability.CHAT_COMPLETION,
+                    ModelCapability.STREAMING, ModelCapability.IMAGE_ANALYSIS),
+            model(COMPLETION, ModelType.TEXT_COMPLETION, 4096, "Completes a prompt with the configured reply",
+                    ModelCapability.TEXT_COMPLETION),
+            model(EMBEDDING, ModelType.EMBEDDING, 2048,
+                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", ModelCapability.EMBEDDING));
 
     private MockModels() {
     }
 
+    private static ModelInfo model(String id, ModelType type, int maxTokens, String description,
+            ModelCapability... capabilities) {
+        return ModelInfo.builder().id(id).provider(MockPlugin.TYPE).type(type).capabilities(Set.of(capabilities))
+                .maxTokens(maxTokens).version("1").description(description).build();
+    }
+
     /** @return the models with their prices from {@code prices} */
     static List<ModelInfo> priced(PriceTable prices) {
-        Function<ModelInfo, ModelInfo> priced = m -> new ModelInfo(m.id(), m.provider(), m.type(), m.capabilities(),
-                m.maxTokens(), m.trainingCutoff(), m.version(), m.description(), prices.price(m.id()).orElse(null));
-        return ALL.stream().map(priced).toList();
+        return ALL.stream().map(m -> m.toBuilder().pricing(prices.price(m.id()).orElse(null)).build()).toList();
     }
 
     static List<String> ids() {

@@ -90,9 +90,10 @@ public final class LeakWatch {
             ClassLoader loader = w.loader().get();
             long seconds = Duration.ofNanos(now - w.uninstalledAt()).toSeconds();
             if (loader != null && now - w.uninstalledAt() > delay.toNanos()) {
-                leaks.add(new PluginInfo(w.name(), null, null, PluginState.LEAKED,
-                        "class loader still reachable " + seconds + " s after uninstall" + threads(loader) + dump(w),
-                        w.location(), w.bundleId(), false, null));
+                leaks.add(PluginInfo.builder().name(w.name()).state(PluginState.LEAKED)
+                        .reason("class loader still reachable " + seconds + " s after uninstall" + threads(loader)
+                                + dump(w))
+                        .location(w.location()).bundleId(w.bundleId()).build());
             }
         });
         return leaks;

@@ -112,8 +112,7 @@ public final class TrustGate {
         }
         List<String> tags = new ArrayList<>(info.metadata().tags());
         tags.add(v.tag());
-        return new PluginInfo(info.name(), info.providerType(), info.version(), info.state(), info.reason(),
-                info.location(), info.bundleId(), info.legacy(), info.metadata().toBuilder().tags(tags).build());
+        return info.toBuilder().metadata(info.metadata().toBuilder().tags(tags).build()).build();
     }
 
     private boolean refused(Bundle bundle) {

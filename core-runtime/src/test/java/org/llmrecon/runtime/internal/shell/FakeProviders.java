@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.llmrecon.api.runtime.ConfigEntry;
@@ -94,8 +93,8 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
         @Override
         public List<ModelInfo> listModels() {
-            return List.of(new ModelInfo("echo-1", "echo", ModelType.CHAT, Set.of(ModelCapability.values()[0]), 4096,
-                    null, null, null, null));
+            return List.of(ModelInfo.builder().id("echo-1").provider("echo").type(ModelType.CHAT)
+                    .capabilities(Set.of(ModelCapability.values()[0])).maxTokens(4096).build());
         }
 
         @Override
@@ -118,7 +117,7 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
             requests.add(request);
             String prompt = request.messages().get(request.messages().size() - 1).content();
             for (String word : prompt.split(" ")) {
-                listener.onChunk(new ChatChunk("id", "echo-1", 0, "<" + word + ">", null, null, null));
+                listener.onChunk(ChatChunk.builder().id("id").model("echo-1").content("<" + word + ">").build());
             }
             return null;
         }
@@ -153,14 +152,15 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
         @Override
         public UsageMetrics usageMetrics() {
-            return new UsageMetrics(3, 1, 2, 10, 20, Duration.ofMillis(5), Duration.ofMillis(9),
-                    Duration.ofMillis(12), Optional.of(new Cost(0.00012, "USD")));
+            return UsageMetrics.builder().requests(3).errors(1).retries(2).promptTokens(10).completionTokens(20)
+                    .latencyP50(Duration.ofMillis(5)).latencyP95(Duration.ofMillis(9))
+                    .latencyP99(Duration.ofMillis(12)).cost(new Cost(0.00012, "USD")).build();
         }
 
         @Override
         public Map<String, UsageMetrics> usageMetricsByModel() {
-            return Map.of("echo-1", usageMetrics(), "echo-2", new UsageMetrics(1, 0, 0, 1, 1, Duration.ZERO,
-                    Duration.ZERO, Duration.ZERO));
+            return Map.of("echo-1", usageMetrics(), "echo-2", UsageMetrics.builder().requests(1).promptTokens(1)
+                    .completionTokens(1).build());
         }
 
         @Override

@@ -121,8 +121,9 @@ class TrustGateFrameworkTest {
 
         assertTrue(resolve(plugin));
         assertNull(gate.refusal(plugin));
-        PluginInfo info = new PluginInfo("unsigned", "unsigned", "1.0.0", PluginState.ACTIVE, null,
-                plugin.getLocation(), plugin.getBundleId(), false, PluginMetadata.builder().tags(List.of("beta")).build());
+        PluginInfo info = PluginInfo.builder().name("unsigned").providerType("unsigned").version("1.0.0")
+                .state(PluginState.ACTIVE).location(plugin.getLocation()).bundleId(plugin.getBundleId())
+                .metadata(PluginMetadata.builder().tags(List.of("beta")).build()).build();
         assertEquals(List.of("beta", "unsigned"), gate.marked(info).metadata().tags());
         assertEquals(List.of("beta", "unsigned"), gate.marked(gate.marked(info)).metadata().tags(), "tagged once");
     }
@@ -133,8 +134,8 @@ class TrustGateFrameworkTest {
         Bundle plugin = install("unchecked", true);
 
         assertTrue(resolve(plugin));
-        PluginInfo info = new PluginInfo("unchecked", null, null, PluginState.ACTIVE, null, plugin.getLocation(),
-                plugin.getBundleId(), false, null);
+        PluginInfo info = PluginInfo.builder().name("unchecked").state(PluginState.ACTIVE)
+                .location(plugin.getLocation()).bundleId(plugin.getBundleId()).build();
         assertSame(info, gate.marked(info));
     }
 
