@@ -134,7 +134,8 @@ class ProviderSlotTest {
         CountingPlugin first = new CountingPlugin("first");
         CountingPlugin second = new CountingPlugin("second");
         Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> method.getName().equals("getState") ? Bundle.STOPPING : null);
+                (proxy, method, args) -> method.getName().equals("getState") ? (Object) Bundle.STOPPING
+                        : method.getName().equals("getBundleId") ? (Object) 42L : null);
         ProviderSlot slot = slot(Duration.ofSeconds(30));
         ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()),
                 calls);
@@ -177,7 +178,8 @@ class ProviderSlotTest {
                     return null;
                 });
         Bundle resolved = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> method.getName().equals("getState") ? Bundle.RESOLVED : null);
+                (proxy, method, args) -> method.getName().equals("getState") ? (Object) Bundle.RESOLVED
+                        : method.getName().equals("getBundleId") ? (Object) 43L : null);
         ProviderSlot slot = slot(Duration.ofSeconds(30));
         slot.bind(new PluginCandidate(1, 0, resolved, stopping, replacement.getMetadata(), PluginState.ACTIVE, null,
                 false));
