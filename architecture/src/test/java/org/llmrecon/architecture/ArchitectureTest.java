@@ -24,6 +24,7 @@ class ArchitectureTest {
             "core-runtime", "org.llmrecon.runtime..",
             "provider-template", "org.llmrecon.provider.mock..",
             "provider-openai-sample", "org.llmrecon.provider.openai..",
+            "provider-anthropic", "org.llmrecon.provider.anthropic..",
             "launcher", "org.llmrecon.launcher..");
 
     private static JavaClasses classes;
@@ -37,7 +38,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"org.llmrecon.api.plugin", "org.llmrecon.runtime.internal",
-                "org.llmrecon.provider.mock", "org.llmrecon.provider.openai", "org.llmrecon.launcher",
+                "org.llmrecon.provider.mock", "org.llmrecon.provider.openai", "org.llmrecon.provider.anthropic",
+                "org.llmrecon.launcher",
                 "org.llmrecon.bench"}) {
             if (!classes.containPackage(pkg)) {
                 throw new AssertionError("no classes of " + pkg + " on the class path: the check would pass blind");

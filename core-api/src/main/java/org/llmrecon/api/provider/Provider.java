@@ -1,6 +1,7 @@
 package org.llmrecon.api.provider;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -56,6 +57,18 @@ public interface Provider extends AutoCloseable {
      */
     default boolean supportsCapability(String modelId, ModelCapability capability) {
         return capabilities(modelId).contains(capability);
+    }
+
+    /**
+     * The price of a model, known without a request (from the table the provider ships and the target's
+     * {@code pricing.<model>.input} / {@code .output} keys, see {@link PriceTable}). The runtime asks it after
+     * every successful call to count cost; the default knows no price, so the cost of such calls is unknown.
+     *
+     * @param modelId a model id
+     * @return its price, empty when unknown
+     */
+    default Optional<Pricing> pricing(String modelId) {
+        return Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.llmrecon.api.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Usage counted by the runtime for one provider and model, or for all models.
@@ -12,8 +13,8 @@ import java.util.Objects;
  * @since 1.0.0
  */
 public final class UsageMetrics {
-    /** Nothing counted yet. */
-    public static final UsageMetrics EMPTY = builder().build();
+    /** Nothing counted yet, so nothing spent. */
+    public static final UsageMetrics EMPTY = builder().cost(Cost.ZERO).build();
 
     private final long requests;
     private final long errors;
@@ -23,6 +24,7 @@ public final class UsageMetrics {
     private final Duration latencyP50;
     private final Duration latencyP95;
     private final Duration latencyP99;
+    private final Optional<Cost> cost;
 
     private UsageMetrics(Builder b) {
         requests = b.requests;
@@ -33,6 +35,7 @@ public final class UsageMetrics {
         latencyP50 = b.latencyP50 == null ? Duration.ZERO : b.latencyP50;
         latencyP95 = b.latencyP95 == null ? Duration.ZERO : b.latencyP95;
         latencyP99 = b.latencyP99 == null ? Duration.ZERO : b.latencyP99;
+        cost = Optional.ofNullable(b.cost);
     }
 
     /** @return an empty builder */
@@ -44,7 +47,8 @@ public final class UsageMetrics {
     public Builder toBuilder() {
         return new Builder().requests(requests).errors(errors).retries(retries).promptTokens(promptTokens)
                 .completionTokens(completionTokens).latencyP50(latencyP50).latencyP95(latencyP95)
-                .latencyP99(latencyP99);
+                .latencyP99(latencyP99)
+                .cost(cost.orElse(null));
     }
 
     /** @return calls made */
@@ -71,6 +75,12 @@ public final class UsageMetrics {
     /** @return 99th percentile latency */
     public Duration latencyP99() { return latencyP99; }
 
+    /**
+     * @return what the successful calls cost; empty ("unknown") when a call's model had no known price, or when
+     *         calls were priced in different currencies: never a zero standing for unknown
+     */
+    public Optional<Cost> cost() { return cost; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof UsageMetrics x
@@ -81,20 +91,22 @@ public final class UsageMetrics {
                 && completionTokens == x.completionTokens
                 && Objects.equals(latencyP50, x.latencyP50)
                 && Objects.equals(latencyP95, x.latencyP95)
-                && Objects.equals(latencyP99, x.latencyP99);
+                && Objects.equals(latencyP99, x.latencyP99)
+                && cost.equals(x.cost);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(requests, errors, retries, promptTokens, completionTokens, latencyP50, latencyP95,
-                latencyP99);
+                latencyP99, cost);
     }
 
     @Override
     public String toString() {
         return "UsageMetrics[requests=" + requests + ", errors=" + errors + ", retries=" + retries
                 + ", promptTokens=" + promptTokens + ", completionTokens=" + completionTokens
-                + ", latencyP50=" + latencyP50 + ", latencyP95=" + latencyP95 + ", latencyP99=" + latencyP99 + "]";
+                + ", latencyP50=" + latencyP50 + ", latencyP95=" + latencyP95 + ", latencyP99=" + latencyP99
+                + ", cost=" + cost.map(Cost::toString).orElse("unknown") + "]";
     }
 
     /**
@@ -111,6 +123,7 @@ public final class UsageMetrics {
         private Duration latencyP50;
         private Duration latencyP95;
         private Duration latencyP99;
+        private Cost cost;
 
         Builder() {
         }
@@ -138,6 +151,9 @@ public final class UsageMetrics {
 
         /** @param value 99th percentile latency @return this builder */
         public Builder latencyP99(Duration value) { latencyP99 = value; return this; }
+
+        /** @param value what the calls cost, or {@code null} when unknown (the default) @return this builder */
+        public Builder cost(Cost value) { cost = value; return this; }
 
         /** @return the metrics */
         public UsageMetrics build() {

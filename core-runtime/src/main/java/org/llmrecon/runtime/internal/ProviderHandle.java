@@ -4,6 +4,7 @@ import org.llmrecon.runtime.internal.diagnostics.Failures;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,7 @@ import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
@@ -154,14 +156,17 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        return guard.call(model(request.model()), () -> invoke("complete", p -> p.complete(request)),
-                CompletionResponse::usage);
+        String model = model(request.model());
+        return guard.call(model, () -> invoke("complete", p -> priced(p, p.complete(request),
+                CompletionResponse::model, model)), r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
         ImageInputCheck.check(request, this);
-        return guard.call(model(request.model()), () -> invoke("chat", p -> p.chat(request)), ChatResponse::usage);
+        String model = model(request.model());
+        return guard.call(model, () -> invoke("chat", p -> priced(p, p.chat(request), ChatResponse::model, model)),
+                r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
@@ -172,15 +177,16 @@ final class ProviderHandle implements ManagedProvider {
             started.set(true);
             return listener.onChunk(chunk);
         };
-        return guard.callStream(model(request.model()),
-                () -> invoke("chatStream", p -> p.chatStream(request, marking)),
-                started::get, ChatResponse::usage);
+        String model = model(request.model());
+        return guard.callStream(model, () -> invoke("chatStream", p -> priced(p, p.chatStream(request, marking),
+                ChatResponse::model, model)), started::get, r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return guard.call(model(request.model()), () -> invoke("embed", p -> p.embed(request)),
-                EmbeddingResponse::usage);
+        String model = model(request.model());
+        return guard.call(model, () -> invoke("embed", p -> priced(p, p.embed(request), EmbeddingResponse::model,
+                model)), r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
@@ -244,6 +250,25 @@ final class ProviderHandle implements ManagedProvider {
         }
         String def = slot.defaultModel();
         return def == null ? "default" : def;
+    }
+
+    /** A provider's answer with the price of the model that gave it. */
+    private record Priced<T>(T result, Optional<Pricing> price) {
+    }
+
+    /**
+     * Asks the instance that answered, while the call still holds it, for the price of the model that answered
+     * (the response names it, say a dated snapshot of the alias asked for), else of the model asked for. A
+     * provider that fails to say leaves the cost unknown, not the call failed: the answer is already there.
+     */
+    private static <T> Priced<T> priced(Provider provider, T result, Function<T, String> modelOf, String asked) {
+        String answered = result == null ? null : modelOf.apply(result);
+        String model = answered != null && !answered.isBlank() ? answered : asked;
+        try {
+            return new Priced<>(result, provider.pricing(model));
+        } catch (RuntimeException | LinkageError e) {
+            return new Priced<>(result, Optional.empty());
+        }
     }
 
     /**

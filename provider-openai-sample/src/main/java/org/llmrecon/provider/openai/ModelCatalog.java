@@ -18,6 +18,7 @@ import java.util.Set;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelType;
+import org.llmrecon.api.provider.PriceTable;
 
 /**
  * What is known about OpenAI model families, matched by id prefix (fine-tuned ids by their base model).
@@ -73,6 +74,9 @@ final class ModelCatalog {
             new Family("omni-moderation", null, Set.of(), 32_768, "o200k_base", false),
             new Family("text-moderation", null, Set.of(), 32_768, "cl100k_base", false));
 
+    /** The prices the bundle ships, before a target's overrides. */
+    static final PriceTable PRICES = PriceTable.resource(ModelCatalog.class, "/META-INF/llmrecon/prices.json");
+
     static final Family CHAT_DEFAULT = new Family("", ModelType.CHAT, EnumSet.of(CHAT_COMPLETION, STREAMING), 0,
             "o200k_base", false);
     static final Family EMBEDDING_DEFAULT = new Family("", ModelType.EMBEDDING, EnumSet.of(EMBEDDING), 0,
@@ -99,6 +103,11 @@ final class ModelCatalog {
         Family family = family(modelId);
         return ModelInfo.builder().id(modelId).provider(ProviderSettings.TYPE).type(family.type())
                 .capabilities(family.capabilities()).maxTokens(family.contextTokens()).description(description).build();
+    }
+
+    /** @return {@code model} with its price from {@code prices}, or none when the table does not know it */
+    static ModelInfo priced(ModelInfo model, PriceTable prices) {
+        return model.toBuilder().pricing(prices.price(model.id()).orElse(null)).build();
     }
 
     /** Reasoning models refuse {@code max_tokens} and want {@code max_completion_tokens}. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,6 +19,7 @@ import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelNotFoundException;
+import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 
@@ -51,7 +53,7 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public List<ModelInfo> listModels() {
-        return ResponseParser.models("GET /models", http.get("/models"));
+        return listModels("GET /models", http.get("/models"));
     }
 
     /**
@@ -71,11 +73,22 @@ final class OpenAiProvider implements Provider {
             answer = http.get("/models");
         }
         if (answer.path("data").isArray()) {
-            return ResponseParser.models(call, answer).stream().filter(m -> m.id().equals(modelId)).findFirst()
+            return listModels(call, answer).stream().filter(m -> m.id().equals(modelId)).findFirst()
                     .orElseThrow(() -> new ModelNotFoundException("openai: model '" + modelId + "' is not served at "
                             + settings.baseUri().getHost(), "model_not_found"));
         }
-        return ResponseParser.model(call, answer);
+        return ModelCatalog.priced(ResponseParser.model(call, answer), settings.prices());
+    }
+
+    private List<ModelInfo> listModels(String call, JsonNode answer) {
+        return ResponseParser.models(call, answer).stream().map(m -> ModelCatalog.priced(m, settings.prices()))
+                .toList();
+    }
+
+    /** From the shipped table and the target's overrides, without a request. */
+    @Override
+    public Optional<Pricing> pricing(String modelId) {
+        return settings.prices().price(modelId);
     }
 
     /** From the family table, without a request; unknown models get the default of {@link ModelCatalog}. */

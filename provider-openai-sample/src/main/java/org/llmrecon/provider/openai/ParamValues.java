@@ -3,6 +3,8 @@ package org.llmrecon.provider.openai;
 import java.io.IOException;
 import java.util.Map;
 
+import org.llmrecon.api.provider.PriceTable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -14,7 +16,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * as JSON: {@code true}/{@code false} as booleans, JSON numbers as numbers (but {@code 007} stays text),
  * {@code null} as null, text starting with <code>{</code> or {@code [} as JSON when it parses, anything else
  * as text. A name prefixed {@code chat.}, {@code completions.} or {@code embeddings.} applies to that
- * endpoint only; an unprefixed name applies to all three. Fields the request sets itself win.
+ * endpoint only; an unprefixed name applies to all three. Fields the request sets itself win. The target's
+ * prices ({@code pricing.<model>.input}) arrive as parameters too and are never sent.
  */
 final class ParamValues {
     static final String STREAM_OPTIONS = "stream_options";
@@ -65,6 +68,9 @@ final class ParamValues {
     }
 
     private static String field(String name, String endpoint) {
+        if (name.startsWith(PriceTable.PREFIX)) {
+            return null;
+        }
         if (name.startsWith(endpoint + ".")) {
             return name.substring(endpoint.length() + 1);
         }

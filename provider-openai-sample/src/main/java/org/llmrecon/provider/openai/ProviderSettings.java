@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.llmrecon.api.provider.InvalidConfigException;
+import org.llmrecon.api.provider.PriceTable;
 import org.llmrecon.api.provider.ProviderConfig;
 
 /**
@@ -19,7 +20,7 @@ import org.llmrecon.api.provider.ProviderConfig;
  * loopback base URL, because OpenAI-compatible local servers usually need none and remote ones always do.
  */
 record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Duration timeout, String defaultModel,
-        Map<String, String> headers, Map<String, String> params, CallLimits limits) {
+        Map<String, String> headers, Map<String, String> params, CallLimits limits, PriceTable prices) {
 
     static final String TYPE = "openai";
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -63,7 +64,8 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
         bodyParams.keySet().removeIf(name -> CallLimits.canonical(name) != null);
         String model = config.defaultModel() == null || config.defaultModel().isBlank() ? null : config.defaultModel();
         return new ProviderSettings(config, base, "https".equals(base.getScheme()), config.timeout(), model,
-                config.additionalHeaders(), Collections.unmodifiableMap(bodyParams), limits);
+                config.additionalHeaders(), Collections.unmodifiableMap(bodyParams), limits,
+                ModelCatalog.PRICES.withOverrides(config.additionalParams()));
     }
 
     /** @return the path of the base URL plus {@code path}, with the base URL's query kept */

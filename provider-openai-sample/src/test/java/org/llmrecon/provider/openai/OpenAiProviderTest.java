@@ -213,6 +213,9 @@ class OpenAiProviderTest {
         assertTrue(models.get(2).supports(ModelCapability.CHAT_COMPLETION));
         assertEquals("owned by library", models.get(2).description());
         assertTrue(provider.supportsModel("llama3:8b"));
+        assertEquals(2.5e-6, models.get(0).pricing().inputPricePerToken(), 1e-15);
+        assertEquals(0.13e-6, models.get(1).pricing().inputPricePerToken(), 1e-15);
+        assertNull(models.get(2).pricing(), "a model the table does not know has no price, not a zero one");
 
         ModelInfo tuned = provider.modelInfo("ft:gpt-4o-mini:acme::x/y");
         assertTrue(tuned.supports(ModelCapability.JSON_MODE));

@@ -38,4 +38,18 @@ class RequestBodiesTest {
         assertEquals(9, bodies(ProviderConfig.builder("openai")).chat(REQUEST.withModel("gpt-4o"), false)
                 .get("max_tokens").asInt());
     }
+
+    @Test
+    void pricesAreReadFromTheTargetButNeverSent() {
+        ProviderSettings settings = ProviderSettings.from(ProviderConfig.builder("openai").apiKey(OpenAiProviderTest.KEY)
+                .param("pricing.gpt-4o.input", "2").param("pricing.my-model.input", "1")
+                .param("pricing.my-model.output", "2").param("temperature", "0.5").build());
+        JsonNode body = new RequestBodies(settings).chat(REQUEST, false);
+        assertFalse(body.toString().contains("pricing"), body.toString());
+        assertEquals(0.5, body.get("temperature").asDouble());
+        assertEquals(2e-6, settings.prices().price("gpt-4o").orElseThrow().inputPricePerToken(), 1e-15);
+        assertEquals(10e-6, settings.prices().price("gpt-4o-2024-08-06").orElseThrow().outputPricePerToken(), 1e-15);
+        assertEquals(2e-6, settings.prices().price("my-model").orElseThrow().outputPricePerToken(), 1e-15);
+        assertTrue(settings.prices().price("llama3").isEmpty());
+    }
 }

@@ -8,7 +8,7 @@ import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.ModelType;
-import org.llmrecon.api.provider.Pricing;
+import org.llmrecon.api.provider.PriceTable;
 
 /** The models the mock serves: one per kind of operation. */
 final class MockModels {
@@ -18,7 +18,8 @@ final class MockModels {
     static final String EMBEDDING = "mock-embedding";
     static final int EMBEDDING_DIMENSIONS = 64;
 
-    private static final Pricing FREE = new Pricing(0.0, 0.0, "USD");
+    /** The prices the bundle ships (all zero: the mock costs nothing), before a target's overrides. */
+    static final PriceTable PRICES = PriceTable.resource(MockModels.class, "/META-INF/llmrecon/prices.json");
 
     static final List<ModelInfo> ALL = List.of(
             model(CHAT, ModelType.CHAT, 8192, "Answers with the configured reply, streamed token by token;"
@@ -35,7 +36,12 @@ final class MockModels {
     private static ModelInfo model(String id, ModelType type, int maxTokens, String description,
             ModelCapability... capabilities) {
         return ModelInfo.builder().id(id).provider(MockPlugin.TYPE).type(type).capabilities(Set.of(capabilities))
-                .maxTokens(maxTokens).version("1").description(description).pricing(FREE).build();
+                .maxTokens(maxTokens).version("1").description(description).build();
+    }
+
+    /** @return the models with their prices from {@code prices} */
+    static List<ModelInfo> priced(PriceTable prices) {
+        return ALL.stream().map(m -> m.toBuilder().pricing(prices.price(m.id()).orElse(null)).build()).toList();
     }
 
     static List<String> ids() {

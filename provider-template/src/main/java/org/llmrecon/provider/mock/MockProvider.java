@@ -3,6 +3,7 @@ package org.llmrecon.provider.mock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
@@ -17,6 +18,7 @@ import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.Usage;
@@ -31,11 +33,13 @@ final class MockProvider implements Provider {
     private final ProviderConfig config;
     private final MockSettings settings;
     private final CallGate gate;
+    private final List<ModelInfo> models;
 
     MockProvider(ProviderConfig config, MockSettings settings) {
         this.config = config;
         this.settings = settings;
         this.gate = new CallGate(settings, config.timeout());
+        this.models = MockModels.priced(settings.prices());
     }
 
     @Override
@@ -51,13 +55,19 @@ final class MockProvider implements Provider {
     @Override
     public List<ModelInfo> listModels() {
         gate.checkOpen();
-        return MockModels.ALL;
+        return models;
     }
 
     @Override
     public ModelInfo modelInfo(String modelId) {
         gate.checkOpen();
-        return MockModels.find(modelId);
+        MockModels.find(modelId);
+        return models.stream().filter(m -> m.id().equals(modelId)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public Optional<Pricing> pricing(String modelId) {
+        return settings.prices().price(modelId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.llmrecon.api.provider.InvalidConfigException;
+import org.llmrecon.api.provider.PriceTable;
 import org.llmrecon.api.provider.ProviderConfig;
 
 /**
@@ -23,9 +24,10 @@ import org.llmrecon.api.provider.ProviderConfig;
  * @param faultEvery only every Nth call fails; 0 or 1 for every call
  * @param retryAfter the Retry-After of 429 and 503 faults
  * @param reply the answer template; {@code {prompt}} stands for the prompt
+ * @param prices the models' prices with the target's {@code pricing.<model>.*} overrides
  */
 record MockSettings(Duration latency, Duration tokenDelay, Fault fault, int faultCount, int faultEvery,
-        Duration retryAfter, String reply) {
+        Duration retryAfter, String reply, PriceTable prices) {
 
     static final String LATENCY = "latency";
     static final String TOKEN_DELAY = "tokenDelay";
@@ -55,7 +57,7 @@ record MockSettings(Duration latency, Duration tokenDelay, Fault fault, int faul
         }
         Map<String, String> params = config.additionalParams();
         for (String key : params.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !key.startsWith(PriceTable.PREFIX)) {
                 throw new InvalidConfigException("param." + key + ": not a mock parameter (known: "
                         + String.join(", ", KEYS) + ")");
             }
@@ -65,7 +67,8 @@ record MockSettings(Duration latency, Duration tokenDelay, Fault fault, int faul
                 "is not a fault (write " + Fault.SYNTAX + ")"));
         return new MockSettings(duration(params, LATENCY, Duration.ZERO), duration(params, TOKEN_DELAY, Duration.ZERO),
                 fault, positive(params, FAULT_COUNT), positive(params, FAULT_EVERY),
-                duration(params, RETRY_AFTER, Duration.ofSeconds(1)), params.getOrDefault(REPLY, DEFAULT_REPLY));
+                duration(params, RETRY_AFTER, Duration.ofSeconds(1)), params.getOrDefault(REPLY, DEFAULT_REPLY),
+                MockModels.PRICES.withOverrides(params));
     }
 
     private static Duration duration(Map<String, String> params, String key, Duration fallback) {

@@ -32,6 +32,16 @@ class MockProviderTest {
     private final Provider provider = Mocks.provider();
 
     @Test
+    void modelsCarryTheirPricesWithTheTargetsOverrides() {
+        assertEquals(0.0, provider.modelInfo("mock-chat").pricing().outputPricePerToken());
+        assertEquals(provider.modelInfo("mock-chat").pricing(), provider.pricing("mock-chat").orElseThrow());
+        assertTrue(provider.pricing("no-such-model").isEmpty());
+        Provider priced = Mocks.provider("pricing.mock-chat.input", "2", "pricing.mock-chat.output", "4");
+        assertEquals(4e-6, priced.listModels().get(0).pricing().outputPricePerToken(), 1e-15);
+        assertEquals(4e-6, priced.pricing("mock-chat").orElseThrow().outputPricePerToken(), 1e-15);
+    }
+
+    @Test
     void listsItsModelsWithCapabilities() {
         assertEquals(List.of("mock-chat", "mock-completion", "mock-embedding"),
                 provider.listModels().stream().map(ModelInfo::id).toList());

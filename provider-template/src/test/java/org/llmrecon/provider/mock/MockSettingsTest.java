@@ -96,4 +96,16 @@ class MockSettingsTest {
         assertFalse(e.getMessage().contains("sk-secret"));
         assertFalse(plugin.createProvider(config).toString().contains("sk-secret"));
     }
+
+    @Test
+    void pricesAreShippedAndOverriddenPerTarget() {
+        MockSettings shipped = MockSettings.from(Mocks.config());
+        assertEquals(0.0, shipped.prices().price("mock-chat").orElseThrow().inputPricePerToken());
+        MockSettings priced = MockSettings.from(Mocks.config("pricing.mock-chat.input", "1.5",
+                "pricing.mock-chat.output", "3"));
+        assertEquals(1.5e-6, priced.prices().price("mock-chat").orElseThrow().inputPricePerToken(), 1e-15);
+        assertEquals("pricing.mock-chat.output: 'lots' is not a price (a number of currency units per million tokens,"
+                + " 0 or more)", assertThrows(InvalidConfigException.class,
+                        () -> plugin.validateConfig(Mocks.config("pricing.mock-chat.output", "lots"))).getMessage());
+    }
 }

@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.llmrecon.runtime.internal.settings.Durations;
+import org.llmrecon.api.provider.PriceTable;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
@@ -19,12 +21,17 @@ import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
  * becomes a {@link ProviderConfig} and {@link ResilienceSettings}.
  */
 public final class ConfigKeys {
-    /** Keys with a fixed meaning; {@code header.*} and {@code param.*} are open. */
+    /**
+     * Keys with a fixed meaning; {@code header.*} and {@code param.*} are open, and so is
+     * {@code pricing.<model>.input|output}, which reaches the provider as a parameter of that name.
+     */
     public static final Set<String> KEYS = Set.of("apiKey", "orgId", "baseUrl", "timeout", "defaultModel",
             "retry.maxRetries", "retry.initialBackoff", "retry.maxBackoff", "retry.backoffMultiplier",
             "retry.retryableStatusCodes", "rateLimit.requestsPerMinute", "rateLimit.tokensPerMinute",
             "rateLimit.maxConcurrentRequests", "rateLimit.burstSize", "resilience.enabled",
             "circuit.failureThreshold", "circuit.openDelay");
+
+    private static final Pattern PRICING = Pattern.compile(Pattern.quote(PriceTable.PREFIX) + ".+\\.(input|output)");
 
     private static final Set<String> SECRET_WORDS = Set.of("key", "secret", "token", "password", "authorization",
             "credential");
@@ -35,7 +42,7 @@ public final class ConfigKeys {
     /** @param key a key @return whether it is known (fixed or header/param) */
     public static boolean known(String key) {
         return KEYS.contains(key) || key.startsWith("header.") && key.length() > 7
-                || key.startsWith("param.") && key.length() > 6;
+                || key.startsWith("param.") && key.length() > 6 || PRICING.matcher(key).matches();
     }
 
     /** @param key a key @return whether its value must never be shown */
@@ -54,7 +61,7 @@ public final class ConfigKeys {
     public static void check(String key, String value) {
         if (!known(key)) {
             throw new IllegalArgumentException("unknown configuration key '" + key + "' (known: "
-                    + String.join(", ", KEYS.stream().sorted().toList()) + ", header.<name>, param.<name>)");
+                    + String.join(", ", KEYS.stream().sorted().toList()) + ", header.<name>, param.<name>, pricing.<model>.input, pricing.<model>.output)");
         }
         providerConfig("check", Map.of(key, value));
         resilience(Map.of(key, value), Duration.ofSeconds(60));
@@ -82,6 +89,8 @@ public final class ConfigKeys {
                 b.header(k.substring(7), v);
             } else if (k.startsWith("param.")) {
                 b.param(k.substring(6), v);
+            } else if (PRICING.matcher(k).matches()) {
+                b.param(k, price(k, v));
             }
         });
         return b.build();
@@ -141,6 +150,19 @@ public final class ConfigKeys {
                 integer(values, "rateLimit.tokensPerMinute", 0, 0),
                 integer(values, "rateLimit.maxConcurrentRequests", 0, 0),
                 integer(values, "rateLimit.burstSize", 0, 0));
+    }
+
+    private static String price(String key, String value) {
+        try {
+            double price = Double.parseDouble(value.trim());
+            if (price >= 0 && !Double.isInfinite(price)) {
+                return value.trim();
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a price per million tokens (a number, 0 or more), not '"
+                + value + "'");
     }
 
     private static int integer(Map<String, String> values, String key, int fallback, int min) {

@@ -3,6 +3,7 @@ package org.llmrecon.runtime.internal.resilience;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.Usage;
 import org.llmrecon.api.runtime.UsageMetrics;
@@ -55,8 +57,18 @@ public final class CallGuard {
      *         exceptions of the call pass through unchanged
      */
     public <T> T call(String model, Supplier<T> call, Function<? super T, Usage> usageOf) {
+        return call(model, call, usageOf, result -> Optional.empty());
+    }
+
+    /**
+     * Same, counting cost too.
+     *
+     * @param priceOf the price of the model that produced a result, empty when unknown (its cost is then unknown)
+     */
+    public <T> T call(String model, Supplier<T> call, Function<? super T, Usage> usageOf,
+            Function<? super T, Optional<Pricing>> priceOf) {
         GuardPolicies current = policies;
-        return run(model, call, usageOf, current, current.executor());
+        return run(model, call, usageOf, priceOf, current, current.executor());
     }
 
     /**
@@ -66,13 +78,20 @@ public final class CallGuard {
      */
     public <T> T callStream(String model, Supplier<T> call, BooleanSupplier started,
             Function<? super T, Usage> usageOf) {
-        Objects.requireNonNull(started, "started");
-        GuardPolicies current = policies;
-        return run(model, call, usageOf, current, current.settings.enabled() ? current.streamExecutor(started) : null);
+        return callStream(model, call, started, usageOf, result -> Optional.empty());
     }
 
-    private <T> T run(String model, Supplier<T> call, Function<? super T, Usage> usageOf, GuardPolicies current,
-            FailsafeExecutor<Object> executor) {
+    /** Same, counting cost too (see {@link #call(String, Supplier, Function, Function)}). */
+    public <T> T callStream(String model, Supplier<T> call, BooleanSupplier started,
+            Function<? super T, Usage> usageOf, Function<? super T, Optional<Pricing>> priceOf) {
+        Objects.requireNonNull(started, "started");
+        GuardPolicies current = policies;
+        return run(model, call, usageOf, priceOf, current,
+                current.settings.enabled() ? current.streamExecutor(started) : null);
+    }
+
+    private <T> T run(String model, Supplier<T> call, Function<? super T, Usage> usageOf,
+            Function<? super T, Optional<Pricing>> priceOf, GuardPolicies current, FailsafeExecutor<Object> executor) {
         ModelUsage counters = countersFor(model);
         long start = System.nanoTime();
         if (!current.settings.enabled()) {
@@ -83,7 +102,7 @@ public final class CallGuard {
                 counters.recordFailure(0);
                 throw e;
             }
-            counters.recordSuccess(System.nanoTime() - start, usageOf.apply(result), 0);
+            counters.recordSuccess(System.nanoTime() - start, usageOf.apply(result), 0, priceOf.apply(result));
             return result;
         }
         Attempts<T> attempts = new Attempts<>(call);
@@ -95,7 +114,7 @@ public final class CallGuard {
             throw e;
         }
         Usage used = usageOf.apply(result);
-        counters.recordSuccess(System.nanoTime() - start, used, attempts.retries());
+        counters.recordSuccess(System.nanoTime() - start, used, attempts.retries(), priceOf.apply(result));
         current.charge(used);
         return result;
     }

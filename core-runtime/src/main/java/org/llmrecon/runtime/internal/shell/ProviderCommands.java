@@ -2,6 +2,7 @@ package org.llmrecon.runtime.internal.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.felix.service.command.Descriptor;
@@ -35,7 +36,7 @@ public final class ProviderCommands {
     }
 
     /** @param json whether to write JSON @return the provider types with their plugin, state and usage */
-    @Descriptor("list provider types: plugin, state and usage counted by the runtime")
+    @Descriptor("list provider types: plugin, state, usage and cost counted by the runtime, per model too")
     public String providers(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         List<ProviderView.Row> rows = new ArrayList<>();
@@ -43,7 +44,7 @@ public final class ProviderCommands {
             PluginInfo p = plugins.plugin(type).orElse(null);
             ManagedProvider provider = factory.getProvider(type);
             rows.add(new ProviderView.Row(type, p == null ? null : p.name(), p == null ? null : p.state().name(),
-                    provider.usageMetrics(), provider.instances()));
+                    provider.usageMetrics(), new TreeMap<>(provider.usageMetricsByModel()), provider.instances()));
         }
         return json ? Text.json(rows.stream().map(ProviderView::json).toList()) : ProviderView.providers(rows);
     }

@@ -2,19 +2,24 @@ package org.llmrecon.runtime.internal.shell;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.Cost;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.api.runtime.UsageMetrics;
 
 /** How providers, models and configuration are shown. */
 final class ProviderView {
     /** One provider type as listed by {@code llm:providers}. */
-    record Row(String type, String plugin, String state, UsageMetrics usage, ProviderInstances instances) {
+    record Row(String type, String plugin, String state, UsageMetrics usage, Map<String, UsageMetrics> usageByModel,
+            ProviderInstances instances) {
     }
 
     private ProviderView() {
@@ -22,15 +27,36 @@ final class ProviderView {
 
     static String providers(List<Row> rows) {
         TextTable t = new TextTable("TYPE", "PLUGIN", "STATE", "REQUESTS", "ERRORS", "RETRIES", "TOKENS IN/OUT",
-                "P50", "P95", "P99", "INSTANCES OPEN/CREATED");
+                "COST", "P50", "P95", "P99", "INSTANCES OPEN/CREATED");
+        TextTable byModel = new TextTable("TYPE", "MODEL", "REQUESTS", "ERRORS", "TOKENS IN/OUT", "COST");
         for (Row r : rows) {
             UsageMetrics u = r.usage() == null ? UsageMetrics.EMPTY : r.usage();
             ProviderInstances i = r.instances() == null ? new ProviderInstances(0, 0) : r.instances();
             t.row(r.type(), r.plugin(), r.state(), u.requests(), u.errors(), u.retries(),
-                    u.promptTokens() + "/" + u.completionTokens(), Text.millis(u.latencyP50()),
+                    u.promptTokens() + "/" + u.completionTokens(), cost(u.cost()), Text.millis(u.latencyP50()),
                     Text.millis(u.latencyP95()), Text.millis(u.latencyP99()), i.open() + "/" + i.created());
+            r.usageByModel().forEach((model, m) -> byModel.row(r.type(), model, m.requests(), m.errors(),
+                    m.promptTokens() + "/" + m.completionTokens(), cost(m.cost())));
         }
-        return t.isEmpty() ? "no providers" : t.toString();
+        if (t.isEmpty()) {
+            return "no providers";
+        }
+        return byModel.isEmpty() ? t.toString() : t + "\n\n" + byModel;
+    }
+
+    /** An unknown cost says so: it is never shown as 0. */
+    static String cost(Optional<Cost> cost) {
+        return cost.map(c -> String.format(Locale.ROOT, "%.6f %s", c.amount(), c.currency())).orElse("unknown");
+    }
+
+    private static Object costJson(Optional<Cost> cost) {
+        if (cost.isEmpty()) {
+            return "unknown";
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("amount", cost.get().amount());
+        v.put("currency", cost.get().currency());
+        return v;
     }
 
     static Map<String, Object> json(Row r) {
@@ -39,6 +65,9 @@ final class ProviderView {
         v.put("plugin", r.plugin());
         v.put("state", r.state());
         v.put("usage", json(r.usage()));
+        Map<String, Object> byModel = new LinkedHashMap<>();
+        r.usageByModel().forEach((model, m) -> byModel.put(model, json(m)));
+        v.put("usageByModel", byModel);
         v.put("instances", json(r.instances()));
         return v;
     }
@@ -72,7 +101,7 @@ final class ProviderView {
 
     private static String usage(UsageMetrics u) {
         return u.requests() + " requests, " + u.errors() + " errors, " + u.retries() + " retries, tokens in/out "
-                + u.promptTokens() + "/" + u.completionTokens() + ", p50 " + Text.millis(u.latencyP50()) + ", p95 "
+                + u.promptTokens() + "/" + u.completionTokens() + ", cost " + cost(u.cost()) + ", p50 " + Text.millis(u.latencyP50()) + ", p95 "
                 + Text.millis(u.latencyP95()) + ", p99 " + Text.millis(u.latencyP99());
     }
 
@@ -93,6 +122,7 @@ final class ProviderView {
         usage.put("retries", u.retries());
         usage.put("promptTokens", u.promptTokens());
         usage.put("completionTokens", u.completionTokens());
+        usage.put("cost", costJson(u.cost()));
         usage.put("latencyP50Millis", u.latencyP50().toMillis());
         usage.put("latencyP95Millis", u.latencyP95().toMillis());
         usage.put("latencyP99Millis", u.latencyP99().toMillis());
@@ -100,8 +130,9 @@ final class ProviderView {
     }
 
     static String models(List<ModelInfo> models) {
-        TextTable t = new TextTable("TYPE", "MODEL", "KIND", "MAX TOKENS", "CAPABILITIES");
+        TextTable t = new TextTable("TYPE", "MODEL", "KIND", "MAX TOKENS", "PRICE IN/OUT PER 1M", "CAPABILITIES");
         models.forEach(m -> t.row(m.provider(), m.id(), m.type(), m.maxTokens() == 0 ? null : m.maxTokens(),
+                price(m.pricing()),
                 m.capabilities().stream().map(c -> c.name().toLowerCase()).sorted().collect(Collectors.joining(","))));
         return t.isEmpty() ? "no models" : t.toString();
     }
@@ -114,7 +145,26 @@ final class ProviderView {
         v.put("maxTokens", m.maxTokens());
         v.put("capabilities", m.capabilities().stream().map(Enum::name).sorted().toList());
         v.put("description", m.description());
+        if (m.pricing() == null) {
+            v.put("pricing", "unknown");
+        } else {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("inputPerMillionTokens", m.pricing().inputPricePerToken() * 1_000_000d);
+            p.put("outputPerMillionTokens", m.pricing().outputPricePerToken() * 1_000_000d);
+            p.put("currency", m.pricing().currency());
+            v.put("pricing", p);
+        }
         return v;
+    }
+
+    private static String price(Pricing p) {
+        return p == null ? "unknown" : String.format(Locale.ROOT, "%s/%s %s", perMillion(p.inputPricePerToken()),
+                perMillion(p.outputPricePerToken()), p.currency());
+    }
+
+    private static String perMillion(double perToken) {
+        return java.math.BigDecimal.valueOf(perToken * 1_000_000d).setScale(4, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
     }
 
     static String config(String type, List<ConfigEntry> entries) {

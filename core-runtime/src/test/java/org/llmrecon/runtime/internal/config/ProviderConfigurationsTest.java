@@ -83,6 +83,21 @@ class ProviderConfigurationsTest {
     }
 
     @Test
+    void pricingKeysReachTheProviderAsParametersAndMustBePrices() throws IOException {
+        Path file = json("{\"anthropic\": {\"pricing\": {\"claude-x-1.5\": {\"input\": 3, \"output\": 15.5}}}}");
+        ProviderConfigurations c = new ProviderConfigurations(Map.of(), file);
+        c.set("anthropic", "pricing.claude-y.input", "0.25");
+        assertEquals(Map.of("pricing.claude-x-1.5.input", "3", "pricing.claude-x-1.5.output", "15.5",
+                "pricing.claude-y.input", "0.25"), c.config("anthropic").additionalParams());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.set("anthropic", "pricing.claude-y.output", "free"));
+        assertEquals("pricing.claude-y.output must be a price per million tokens (a number, 0 or more), not 'free'",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> c.set("anthropic", "pricing.claude-y.cached", "1"));
+        assertTrue(e.getMessage().startsWith("unknown configuration key 'pricing.claude-y.cached'"), e.getMessage());
+    }
+
+    @Test
     void aBrokenJsonFileKeepsTheLastGoodValuesAndSaysWhy() throws IOException {
         Path file = json("{\"openai\": {\"baseUrl\": \"http://good\"}}");
         ProviderConfigurations c = new ProviderConfigurations(Map.of(), file);

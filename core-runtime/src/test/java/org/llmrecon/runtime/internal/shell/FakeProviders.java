@@ -27,6 +27,7 @@ import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
+import org.llmrecon.api.runtime.Cost;
 import org.llmrecon.api.runtime.UsageMetrics;
 
 /** A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map. */
@@ -153,12 +154,13 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
         public UsageMetrics usageMetrics() {
             return UsageMetrics.builder().requests(3).errors(1).retries(2).promptTokens(10).completionTokens(20)
                     .latencyP50(Duration.ofMillis(5)).latencyP95(Duration.ofMillis(9))
-                    .latencyP99(Duration.ofMillis(12)).build();
+                    .latencyP99(Duration.ofMillis(12)).cost(new Cost(0.00012, "USD")).build();
         }
 
         @Override
         public Map<String, UsageMetrics> usageMetricsByModel() {
-            return Map.of("echo-1", usageMetrics());
+            return Map.of("echo-1", usageMetrics(), "echo-2", UsageMetrics.builder().requests(1).promptTokens(1)
+                    .completionTokens(1).build());
         }
 
         @Override

@@ -67,8 +67,11 @@ class PluginCommandsTest {
         fake.plugins.add(FakePlugins.active("Echo", "echo"));
         String detail = commands.plugin(false, "echo");
         assertTrue(detail.endsWith(String.join("\n",
-                "usage         3 requests, 1 errors, 2 retries, tokens in/out 10/20, p50 5ms, p95 9ms, p99 12ms",
-                "usage echo-1  3 requests, 1 errors, 2 retries, tokens in/out 10/20, p50 5ms, p95 9ms, p99 12ms",
+                "usage         3 requests, 1 errors, 2 retries, tokens in/out 10/20, cost 0.000120 USD, p50 5ms, p95 9ms,"
+                        + " p99 12ms",
+                "usage echo-1  3 requests, 1 errors, 2 retries, tokens in/out 10/20, cost 0.000120 USD, p50 5ms, p95 9ms,"
+                        + " p99 12ms",
+                "usage echo-2  1 requests, 0 errors, 0 retries, tokens in/out 1/1, cost unknown, p50 0ms, p95 0ms, p99 0ms",
                 "instances     1 open, 3 created, 2 closed")), detail);
         String json = commands.plugin(true, "echo");
         assertTrue(json.contains("\"usageByModel\" : {\n    \"echo-1\" : {\n      \"requests\" : 3"), json);

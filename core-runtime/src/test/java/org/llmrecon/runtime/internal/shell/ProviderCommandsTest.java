@@ -21,19 +21,26 @@ class ProviderCommandsTest {
     void providersShowPluginStateAndUsage() {
         plugins.plugins.add(FakePlugins.active("Echo", "echo"));
         assertEquals("""
-                TYPE  PLUGIN  STATE   REQUESTS  ERRORS  RETRIES  TOKENS IN/OUT  P50  P95  P99   INSTANCES OPEN/CREATED
-                echo  Echo    ACTIVE  3         1       2        10/20          5ms  9ms  12ms  1/3""".stripIndent(),
+                TYPE  PLUGIN  STATE   REQUESTS  ERRORS  RETRIES  TOKENS IN/OUT  COST          P50  P95  P99   INSTANCES OPEN/CREATED
+                echo  Echo    ACTIVE  3         1       2        10/20          0.000120 USD  5ms  9ms  12ms  1/3
+
+                TYPE  MODEL   REQUESTS  ERRORS  TOKENS IN/OUT  COST
+                echo  echo-1  3         1       10/20          0.000120 USD
+                echo  echo-2  1         0       1/1            unknown""".stripIndent(),
                 commands.providers(false));
         String json = commands.providers(true);
         assertTrue(json.contains("\"instances\" : {\n    \"created\" : 3,\n    \"closed\" : 2,\n    \"open\" : 1"), json);
         assertTrue(json.contains("\"latencyP95Millis\" : 9"), json);
         assertTrue(json.contains("\"plugin\" : \"Echo\""), json);
+        assertTrue(json.contains("\"cost\" : {\n      \"amount\" : 1.2E-4,\n      \"currency\" : \"USD\""), json);
+        assertTrue(json.contains("\"echo-2\" : {"), json);
+        assertTrue(json.contains("\"cost\" : \"unknown\""), json);
     }
 
     @Test
     void modelsOfAllTypesOrOne() {
         String table = commands.models(false);
-        assertTrue(table.startsWith("TYPE  MODEL   KIND  MAX TOKENS  CAPABILITIES\necho  echo-1  CHAT  4096"), table);
+        assertTrue(table.startsWith("TYPE  MODEL   KIND  MAX TOKENS  PRICE IN/OUT PER 1M  CAPABILITIES\necho  echo-1  CHAT  4096        unknown"), table);
         assertEquals(table, commands.models(false, "echo"));
         assertTrue(commands.models(true, "echo").contains("\"id\" : \"echo-1\""));
         ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class,
