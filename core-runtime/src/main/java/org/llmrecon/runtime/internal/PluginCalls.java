@@ -17,11 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.ProviderException;
-import org.llmrecon.api.provider.ProviderTimeoutException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.runtime.internal.diagnostics.Failures;
-import org.llmrecon.runtime.internal.settings.Durations;
+import org.llmrecon.runtime.internal.resilience.DeadlinePassed;
 import org.llmrecon.runtime.internal.settings.RuntimeSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -109,7 +108,7 @@ public final class PluginCalls {
     /**
      * Runs a call of a caller into a provider on the executor and waits at
      * most {@code limit}. An overrun is interrupted and abandoned: the caller
-     * gets {@link ProviderTimeoutException} at once, whatever the plugin
+     * gets {@link DeadlinePassed} at once, whatever the plugin
      * does. A plugin that already has {@link #MAX_ABANDONED} abandoned calls
      * still running (it ignores interruption) is not called again until they
      * end, so it cannot take every thread.
@@ -138,8 +137,7 @@ public final class PluginCalls {
             return f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             abandon(f, task);
-            throw new ProviderTimeoutException(what + " did not finish within " + Durations.format(limit)
-                    + " (the target's timeout): abandoned and interrupted", null);
+            throw new DeadlinePassed(what + " did not finish within its deadline: abandoned and interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

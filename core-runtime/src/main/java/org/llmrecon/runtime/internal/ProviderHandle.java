@@ -32,7 +32,9 @@ import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
+import org.llmrecon.runtime.internal.resilience.DeadlinePassed;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
+import org.llmrecon.runtime.internal.settings.Durations;
 import org.osgi.framework.Bundle;
 
 /**
@@ -126,38 +128,39 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public ProviderConfig config() {
-        return invoke("config", Provider::config);
+        return invoke("config", deadline(), Provider::config);
     }
 
     @Override
     public List<ModelInfo> listModels() {
-        return invoke("listModels", Provider::listModels);
+        return invoke("listModels", deadline(), Provider::listModels);
     }
 
     @Override
     public ModelInfo modelInfo(String modelId) {
-        return invoke("modelInfo", p -> p.modelInfo(modelId));
+        return invoke("modelInfo", deadline(), p -> p.modelInfo(modelId));
     }
 
     @Override
     public boolean supportsModel(String modelId) {
-        return invoke("supportsModel", p -> p.supportsModel(modelId));
+        return invoke("supportsModel", deadline(), p -> p.supportsModel(modelId));
     }
 
     @Override
     public Set<ModelCapability> capabilities(String modelId) {
-        return invoke("capabilities", p -> p.capabilities(modelId));
+        return invoke("capabilities", deadline(), p -> p.capabilities(modelId));
     }
 
     @Override
     public boolean supportsCapability(String modelId, ModelCapability capability) {
-        return invoke("supportsCapability", p -> p.supportsCapability(modelId, capability));
+        return invoke("supportsCapability", deadline(), p -> p.supportsCapability(modelId, capability));
     }
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
         String model = model(request.model());
-        return guard.call(model, () -> invoke("complete", p -> priced(p, p.complete(request),
+        long deadline = deadline();
+        return guard.call(model, () -> invoke("complete", deadline, p -> priced(p, p.complete(request),
                 CompletionResponse::model, model)), r -> r.result().usage(), Priced::price).result();
     }
 
@@ -165,33 +168,37 @@ final class ProviderHandle implements ManagedProvider {
     public ChatResponse chat(ChatRequest request) {
         ImageInputCheck.check(request, this);
         String model = model(request.model());
-        return guard.call(model, () -> invoke("chat", p -> priced(p, p.chat(request), ChatResponse::model, model)),
+        long deadline = deadline();
+        return guard.call(model, () -> invoke("chat", deadline, p -> priced(p, p.chat(request), ChatResponse::model,
+                model)),
                 r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
         ImageInputCheck.check(request, this);
+        long deadline = deadline();
         AtomicBoolean started = new AtomicBoolean();
         ChatStreamListener marking = chunk -> {
             started.set(true);
             return listener.onChunk(chunk);
         };
         String model = model(request.model());
-        return guard.callStream(model, () -> invoke("chatStream", p -> priced(p, p.chatStream(request, marking),
-                ChatResponse::model, model)), started::get, r -> r.result().usage(), Priced::price).result();
+        return guard.callStream(model, () -> invoke("chatStream", deadline,
+                p -> priced(p, p.chatStream(request, marking), ChatResponse::model, model)), started::get, r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
         String model = model(request.model());
-        return guard.call(model, () -> invoke("embed", p -> priced(p, p.embed(request), EmbeddingResponse::model,
-                model)), r -> r.result().usage(), Priced::price).result();
+        long deadline = deadline();
+        return guard.call(model, () -> invoke("embed", deadline,
+                p -> priced(p, p.embed(request), EmbeddingResponse::model, model)), r -> r.result().usage(), Priced::price).result();
     }
 
     @Override
     public int countTokens(String text, String modelId) {
-        return invoke("countTokens", p -> p.countTokens(text, modelId));
+        return invoke("countTokens", deadline(), p -> p.countTokens(text, modelId));
     }
 
     @Override
@@ -272,19 +279,30 @@ final class ProviderHandle implements ManagedProvider {
     }
 
     /**
-     * Calls the current instance within the target's timeout (plus a little,
-     * so that a plugin that keeps the deadline itself says so first); an
-     * overrun is abandoned and interrupted. The call counts as in flight on
+     * Calls the current instance within what is left of the call's deadline
+     * (the target's timeout plus a little, so that a plugin that keeps the
+     * deadline itself says so first), across the guard's retries; an overrun
+     * is abandoned and interrupted, and not retried. The call counts as in flight on
      * its instance until the plugin's code has returned.
      */
-    private <T> T invoke(String operation, Function<Provider, T> call) {
+    /** @return when a call starting now must be done: the target's timeout, plus the slack, from now */
+    private long deadline() {
+        return System.nanoTime() + slot.timeout().plus(DEADLINE_SLACK).toNanos();
+    }
+
+    private <T> T invoke(String operation, long deadline, Function<Provider, T> call) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (left.isNegative() || left.isZero()) {
+            throw new DeadlinePassed(operation + " of provider '" + type + "' (timeout "
+                    + Durations.format(slot.timeout()) + ") has no time left for another attempt");
+        }
         ProviderInstance instance = slot.acquire();
         PluginCandidate plugin = instance.plugin();
         long bundleId = plugin.bundle() == null ? -1 : plugin.bundle().getBundleId();
         AtomicBoolean started = new AtomicBoolean();
         try {
             return calls.within("plugin '" + plugin.name() + "'", bundleId,
-                    operation + " of provider '" + type + "'", instance.config().timeout().plus(DEADLINE_SLACK),
+                    operation + " of provider '" + type + "' (timeout " + Durations.format(slot.timeout()) + ")", left,
                     () -> {
                         if (!started.compareAndSet(false, true)) {
                             throw new CancellationException("abandoned before it started");

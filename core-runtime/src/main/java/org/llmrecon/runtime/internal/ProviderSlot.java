@@ -77,6 +77,11 @@ final class ProviderSlot {
         refresh();
     }
 
+    /** @return the timeout of the configuration calls are made with */
+    Duration timeout() {
+        return config.timeout();
+    }
+
     void grace(Duration value) {
         grace = value;
     }

@@ -44,7 +44,7 @@ class CallDeadlineTest {
         plugin.chatGate = release; // waits, but gives up when interrupted
         ProviderTimeoutException e = assertThrows(ProviderTimeoutException.class,
                 () -> handle.chat(ChatRequest.builder().user("hi").build()));
-        assertEquals("chat of provider 'count' did not finish within 700ms (the target's timeout): abandoned and "
+        assertEquals("chat of provider 'count' (timeout 200ms) did not finish within its deadline: abandoned and "
                 + "interrupted", e.getMessage());
         // the interrupted call left the plugin's code, so it no longer counts as in flight
         handle.unavailable("gone");

@@ -32,6 +32,7 @@ final class RetryPolicies {
                 .handleIf((Object result, Throwable failure) -> failure != null
                         && FailureKinds.retryable(failure, codes))
                 .abortIf((Object result, Throwable failure) -> asksToWaitLonger(failure, maxWait))
+                .abortOn(DeadlinePassed.class)
                 .withMaxRetries(config.maxRetries())
                 .withDelayFn(context -> delay(config, context.getAttemptCount(), context.getLastException(),
                         ThreadLocalRandom.current().nextDouble()));
