@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.Reference;
  * mean no folder: an embedder opts in, nothing appears in its working
  * directory. A folder File Install already watches through its own
  * {@code felix.fileinstall.dir} framework property is not watched twice.
+ * File-system events wake File Install's scans ({@link FolderEvents}), so its
+ * poll is only a fallback for folders that give no events.
  */
 @Component(service = WatchedFolders.class, immediate = true)
 public final class WatchedFolders {
@@ -35,13 +37,19 @@ public final class WatchedFolders {
     public static final String PLUGINS = "llmrecon.plugins.dirs";
     /** Framework property: the configuration folder. */
     public static final String ETC = "llmrecon.etc.dir";
-    /** Framework property: how often the plugin folders are scanned, e.g. {@code 50ms}. */
+    /**
+     * Framework property: how often the plugin folders are scanned besides file-system events, e.g.
+     * {@code 50ms}; by default {@link FolderSettings#FALLBACK_POLL} when events arrive for a folder and
+     * {@link FolderSettings#DEFAULT_PLUGIN_POLL} when they do not.
+     */
     public static final String POLL = "llmrecon.plugins.poll";
     private static final String NAME_PREFIX = "llmrecon-";
 
     private final List<Path> pluginFolders;
     private final Path etcFolder;
     private final List<Configuration> created = new ArrayList<>();
+    private final ScanTrigger trigger;
+    private final FolderEvents events;
 
     /**
      * @param context the runtime bundle's context
@@ -55,26 +63,44 @@ public final class WatchedFolders {
         etcFolder = etc.isEmpty() ? null : etc.get(0);
         Set<Path> watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
         File tmp = context.getDataFile("fileinstall");
-        long poll = Durations.property(context, POLL, Duration.ofMillis(FolderSettings.DEFAULT_PLUGIN_POLL))
-                .toMillis();
-        if (poll < 1) {
+        Duration poll = Durations.property(context, POLL, null);
+        if (poll != null && poll.toMillis() < 1) {
             throw new IllegalArgumentException("framework property " + POLL + ": must be at least 1ms, is '"
                     + context.getProperty(POLL) + "'");
         }
+        List<Path> all = new ArrayList<>(pluginFolders);
+        if (etcFolder != null) {
+            all.add(etcFolder);
+        }
+        trigger = new ScanTrigger(context);
+        events = FolderSettings.events(all, trigger::scanNow);
+        try {
+            removeStale(admin, configure(admin, watchedAlready, tmp, poll));
+        } catch (IOException | RuntimeException e) {
+            events.close();
+            trigger.close();
+            throw e;
+        }
+    }
+
+    private Set<String> configure(ConfigurationAdmin admin, Set<Path> watchedAlready, File tmp, Duration poll)
+            throws IOException {
         Set<String> names = new HashSet<>();
         // Config Admin hands the watchers to File Install one after the other, and a plugin watcher's first
         // scan installs and starts its plugins before it returns. The etc watcher goes first: its files are
         // read before the plugins are installed, and it is in place once they are (a launcher stopping right
         // after its command used to stop File Install while it was starting the etc watcher)
         if (etcFolder != null && !watchedAlready.contains(etcFolder)) {
-            names.add(watch(admin, "etc", FolderSettings.etc(etcFolder, tmp)));
+            names.add(watch(admin, "etc", FolderSettings.etc(etcFolder, tmp, events.watches(etcFolder))));
         }
         for (int i = 0; i < pluginFolders.size(); i++) {
-            if (!watchedAlready.contains(pluginFolders.get(i))) {
-                names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(pluginFolders.get(i), tmp, poll)));
+            Path folder = pluginFolders.get(i);
+            if (!watchedAlready.contains(folder)) {
+                long millis = FolderSettings.pluginPoll(poll, events.watches(folder));
+                names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(folder, tmp, millis)));
             }
         }
-        removeStale(admin, names);
+        return names;
     }
 
     /** @return the folders watched for plugin jars */
@@ -89,6 +115,8 @@ public final class WatchedFolders {
 
     @Deactivate
     void deactivate() {
+        events.close();
+        trigger.close();
         synchronized (created) {
             for (Configuration c : created) {
                 try {

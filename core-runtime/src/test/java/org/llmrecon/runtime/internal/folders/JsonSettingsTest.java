@@ -74,8 +74,17 @@ class JsonSettingsTest {
         assertEquals("25", p.get("felix.fileinstall.poll"));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
-        assertEquals("false", FolderSettings.etc(dir, null).get("felix.fileinstall.enableConfigSave"));
+        assertEquals("false", FolderSettings.etc(dir, null, true).get("felix.fileinstall.enableConfigSave"));
         assertEquals(java.util.List.of(Path.of("/a"), Path.of("/b/c")), FolderSettings.paths(" /a ,/b/x/../c,", ","));
         assertEquals(java.util.List.of(), FolderSettings.paths(null, ","));
+        assertEquals("2000", FolderSettings.etc(dir, null, true).get("felix.fileinstall.poll"));
+        assertEquals("100", FolderSettings.etc(dir, null, false).get("felix.fileinstall.poll"));
+    }
+
+    @Test
+    void pluginPollIsAFallbackWhereEventsComeAndFastWhereNot() {
+        assertEquals(FolderSettings.FALLBACK_POLL, FolderSettings.pluginPoll(null, true));
+        assertEquals(FolderSettings.DEFAULT_PLUGIN_POLL, FolderSettings.pluginPoll(null, false));
+        assertEquals(50, FolderSettings.pluginPoll(java.time.Duration.ofMillis(50), true));
     }
 }
