@@ -31,20 +31,7 @@ final class ConfigsReady {
     }
 
     List<Path> await(Duration timeout) {
-        long deadline = System.nanoTime() + (timeout.compareTo(LIMIT) < 0 ? timeout : LIMIT).toNanos();
-        List<Path> pending = pending();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            synchronized (this) {
-                try {
-                    wait(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return pending;
-                }
-            }
-            pending = pending();
-        }
-        return pending;
+        return new FrameworkEvents(context).await(this::pending, timeout.compareTo(LIMIT) < 0 ? timeout : LIMIT);
     }
 
     private List<Path> pending() {

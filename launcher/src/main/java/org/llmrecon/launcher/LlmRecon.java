@@ -18,6 +18,7 @@ import org.llmrecon.api.runtime.ConfigManager;
 import org.llmrecon.api.runtime.PluginDiscovery;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.RuntimeProperties;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
@@ -41,9 +42,9 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 public final class LlmRecon implements AutoCloseable {
     /** Framework property: the plugin folders, separated by {@link File#pathSeparator}. */
-    public static final String PLUGINS_DIRS = "llmrecon.plugins.dirs";
+    public static final String PLUGINS_DIRS = RuntimeProperties.PLUGINS_DIRS;
     /** Framework property: the configuration folder. */
-    public static final String ETC_DIR = "llmrecon.etc.dir";
+    public static final String ETC_DIR = RuntimeProperties.ETC_DIR;
     /**
      * SCR then logs for every bundle through a logger of its own bundle, named after the bundle, instead of
      * asking the Log Service for a logger of each bundle: Felix Log 1.3 keeps every logger it hands out, and
@@ -109,7 +110,7 @@ public final class LlmRecon implements AutoCloseable {
         long start = System.nanoTime();
         List<Path> pending = new ArrayList<>(new ConfigsReady(framework.getBundleContext(), etcFolder).await(timeout));
         Duration left = timeout.minusNanos(System.nanoTime() - start);
-        pending.addAll(new PluginsReady(pluginFolders, this::pluginManager, this::providerFactory)
+        pending.addAll(new PluginsReady(framework.getBundleContext(), pluginFolders, this::pluginManager, this::providerFactory)
                 .await(left.isNegative() ? Duration.ZERO : left));
         return pending;
     }
@@ -251,7 +252,7 @@ public final class LlmRecon implements AutoCloseable {
             p.put(Constants.FRAMEWORK_STORAGE, storage.resolve("felix").toString());
             p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
             p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, embedded.apiExports());
-            p.put("llmrecon.framework.version", embedded.apiVersion());
+            p.put(RuntimeProperties.FRAMEWORK_VERSION, embedded.apiVersion());
             // File Install always starts one watcher from framework properties (default ./load);
             // point it at an empty folder of our own so stray files in the working directory are never installed.
             Path none = Files.createDirectories(storage.resolve("fileinstall-none"));

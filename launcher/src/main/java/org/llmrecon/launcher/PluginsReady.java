@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -18,6 +18,7 @@ import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.osgi.framework.BundleContext;
 
 /**
  * Waits until the jars found in the plugin folders at the start are listed in
@@ -30,28 +31,18 @@ final class PluginsReady {
     private final Supplier<PluginManager> manager;
     private final Supplier<ProviderFactory> factory;
     private final Map<Path, Long> failingSince = new HashMap<>();
+    private final FrameworkEvents events;
 
-    PluginsReady(List<Path> folders, Supplier<PluginManager> manager, Supplier<ProviderFactory> factory) {
+    PluginsReady(BundleContext context, List<Path> folders, Supplier<PluginManager> manager,
+            Supplier<ProviderFactory> factory) {
+        this.events = new FrameworkEvents(context);
         this.jars = jars(folders);
         this.manager = manager;
         this.factory = factory;
     }
 
     List<Path> await(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Path> pending = pending();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            synchronized (this) {
-                try {
-                    wait(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return pending;
-                }
-            }
-            pending = pending();
-        }
-        return pending;
+        return events.await(this::pending, timeout);
     }
 
     private List<Path> pending() {

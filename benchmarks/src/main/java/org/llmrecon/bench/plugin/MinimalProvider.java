@@ -53,9 +53,10 @@ final class MinimalProvider implements Provider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return new ChatResponse("bench", "chat.completion", 0, request.model(), java.util.List.of(
-                new org.llmrecon.api.provider.ChatChoice(0, org.llmrecon.api.provider.ChatMessage.assistant(type()),
-                        "stop")), org.llmrecon.api.provider.Usage.of(1, 1));
+        return ChatResponse.builder().id("bench").object("chat.completion").model(request.model())
+                .choices(java.util.List.of(new org.llmrecon.api.provider.ChatChoice(0,
+                        org.llmrecon.api.provider.ChatMessage.assistant(type()), "stop")))
+                .usage(org.llmrecon.api.provider.Usage.of(1, 1)).build();
     }
 
     @Override

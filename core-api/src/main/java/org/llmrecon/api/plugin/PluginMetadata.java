@@ -2,34 +2,92 @@ package org.llmrecon.api.plugin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a plugin says about itself, with the fields of the original
  * framework's metadata. Versions are kept as written, so a malformed version
  * can be reported rather than silently defaulted; {@code null} or empty means
- * "not given".
+ * "not given". A class with a {@link Builder} rather than a record: plugin
+ * metadata gains fields over time, and adding one must stay a minor change.
  *
- * @param name the plugin name
- * @param version the plugin version
- * @param author the author
- * @param description a description
- * @param providerType the provider type it offers
- * @param supportedModels the models it supports
- * @param minFrameworkVersion the lowest framework version it works with
- * @param maxFrameworkVersion the highest framework version it works with
- * @param tags free-form tags
  * @since 1.0.0
  */
-public record PluginMetadata(String name, String version, String author, String description, String providerType,
-        List<String> supportedModels, String minFrameworkVersion, String maxFrameworkVersion, List<String> tags) {
+public final class PluginMetadata {
 
     /** No metadata at all. */
     public static final PluginMetadata EMPTY = builder().build();
 
-    /** Copies the lists. */
-    public PluginMetadata {
-        supportedModels = supportedModels == null ? List.of() : List.copyOf(supportedModels);
-        tags = tags == null ? List.of() : List.copyOf(tags);
+    private final String name;
+    private final String version;
+    private final String author;
+    private final String description;
+    private final String providerType;
+    private final List<String> supportedModels;
+    private final String minFrameworkVersion;
+    private final String maxFrameworkVersion;
+    private final List<String> tags;
+
+    private PluginMetadata(Builder b) {
+        name = b.name;
+        version = b.version;
+        author = b.author;
+        description = b.description;
+        providerType = b.providerType;
+        supportedModels = List.copyOf(b.supportedModels);
+        minFrameworkVersion = b.minFrameworkVersion;
+        maxFrameworkVersion = b.maxFrameworkVersion;
+        tags = List.copyOf(b.tags);
+    }
+
+    /** @return the plugin name */
+    public String name() { return name; }
+
+    /** @return the plugin version, as written */
+    public String version() { return version; }
+
+    /** @return the author */
+    public String author() { return author; }
+
+    /** @return a description */
+    public String description() { return description; }
+
+    /** @return the provider type it offers */
+    public String providerType() { return providerType; }
+
+    /** @return the models it supports */
+    public List<String> supportedModels() { return supportedModels; }
+
+    /** @return the lowest framework version it works with, as written */
+    public String minFrameworkVersion() { return minFrameworkVersion; }
+
+    /** @return the highest framework version it works with, as written */
+    public String maxFrameworkVersion() { return maxFrameworkVersion; }
+
+    /** @return free-form tags */
+    public List<String> tags() { return tags; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PluginMetadata m && Objects.equals(name, m.name) && Objects.equals(version, m.version)
+                && Objects.equals(author, m.author) && Objects.equals(description, m.description)
+                && Objects.equals(providerType, m.providerType) && supportedModels.equals(m.supportedModels)
+                && Objects.equals(minFrameworkVersion, m.minFrameworkVersion)
+                && Objects.equals(maxFrameworkVersion, m.maxFrameworkVersion) && tags.equals(m.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, version, author, description, providerType, supportedModels, minFrameworkVersion,
+                maxFrameworkVersion, tags);
+    }
+
+    @Override
+    public String toString() {
+        return "PluginMetadata[name=" + name + ", version=" + version + ", author=" + author + ", description="
+                + description + ", providerType=" + providerType + ", supportedModels=" + supportedModels
+                + ", minFrameworkVersion=" + minFrameworkVersion + ", maxFrameworkVersion=" + maxFrameworkVersion
+                + ", tags=" + tags + "]";
     }
 
     /** @return an empty builder */
@@ -98,8 +156,7 @@ public record PluginMetadata(String name, String version, String author, String 
 
         /** @return the metadata */
         public PluginMetadata build() {
-            return new PluginMetadata(name, version, author, description, providerType, supportedModels,
-                    minFrameworkVersion, maxFrameworkVersion, tags);
+            return new PluginMetadata(this);
         }
     }
 }

@@ -8,36 +8,84 @@ import java.util.Objects;
 /**
  * The configuration of one provider instance, as in the original framework.
  * The API key is a {@link Secret} and {@link #toString()} shows header names
- * but not their values, so a configuration can be printed safely.
+ * but not their values, so a configuration can be printed safely. A class
+ * with a {@link Builder} rather than a record: providers gain settings over
+ * time, and adding one must stay a minor change.
  *
- * @param type the provider type, for example {@code openai}
- * @param apiKey the API key, possibly empty
- * @param orgId the organisation id, or {@code null}
- * @param baseUrl the base URL of the API, or {@code null} for the provider's default
- * @param timeout the timeout of one request
- * @param retry how failed calls are retried
- * @param rateLimit the client-side rate limits
- * @param defaultModel the model used when a request names none, or {@code null}
- * @param additionalHeaders extra HTTP headers sent with every request
- * @param additionalParams extra request parameters, as strings
  * @since 1.0.0
  */
-public record ProviderConfig(String type, Secret apiKey, String orgId, String baseUrl, Duration timeout,
-        RetryConfig retry, RateLimitConfig rateLimit, String defaultModel,
-        Map<String, String> additionalHeaders, Map<String, String> additionalParams) {
+public final class ProviderConfig {
 
     /** The timeout used when none is configured. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Fills defaults and copies the maps. */
-    public ProviderConfig {
-        Objects.requireNonNull(type, "type");
-        apiKey = apiKey == null ? Secret.empty() : apiKey;
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        retry = retry == null ? RetryConfig.DEFAULT : retry;
-        rateLimit = rateLimit == null ? RateLimitConfig.UNLIMITED : rateLimit;
-        additionalHeaders = additionalHeaders == null ? Map.of() : Map.copyOf(additionalHeaders);
-        additionalParams = additionalParams == null ? Map.of() : Map.copyOf(additionalParams);
+    private final String type;
+    private final Secret apiKey;
+    private final String orgId;
+    private final String baseUrl;
+    private final Duration timeout;
+    private final RetryConfig retry;
+    private final RateLimitConfig rateLimit;
+    private final String defaultModel;
+    private final Map<String, String> additionalHeaders;
+    private final Map<String, String> additionalParams;
+
+    private ProviderConfig(Builder b) {
+        type = b.type;
+        apiKey = b.apiKey == null ? Secret.empty() : b.apiKey;
+        orgId = b.orgId;
+        baseUrl = b.baseUrl;
+        timeout = b.timeout == null ? DEFAULT_TIMEOUT : b.timeout;
+        retry = b.retry == null ? RetryConfig.DEFAULT : b.retry;
+        rateLimit = b.rateLimit == null ? RateLimitConfig.UNLIMITED : b.rateLimit;
+        defaultModel = b.defaultModel;
+        additionalHeaders = Map.copyOf(b.headers);
+        additionalParams = Map.copyOf(b.params);
+    }
+
+    /** @return the provider type, for example {@code openai} */
+    public String type() { return type; }
+
+    /** @return the API key, possibly empty */
+    public Secret apiKey() { return apiKey; }
+
+    /** @return the organisation id, or {@code null} */
+    public String orgId() { return orgId; }
+
+    /** @return the base URL of the API, or {@code null} for the provider's default */
+    public String baseUrl() { return baseUrl; }
+
+    /** @return the timeout of one request */
+    public Duration timeout() { return timeout; }
+
+    /** @return how failed calls are retried */
+    public RetryConfig retry() { return retry; }
+
+    /** @return the client-side rate limits */
+    public RateLimitConfig rateLimit() { return rateLimit; }
+
+    /** @return the model used when a request names none, or {@code null} */
+    public String defaultModel() { return defaultModel; }
+
+    /** @return extra HTTP headers sent with every request */
+    public Map<String, String> additionalHeaders() { return additionalHeaders; }
+
+    /** @return extra request parameters, as strings */
+    public Map<String, String> additionalParams() { return additionalParams; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProviderConfig c && type.equals(c.type) && apiKey.equals(c.apiKey)
+                && Objects.equals(orgId, c.orgId) && Objects.equals(baseUrl, c.baseUrl) && timeout.equals(c.timeout)
+                && retry.equals(c.retry) && rateLimit.equals(c.rateLimit)
+                && Objects.equals(defaultModel, c.defaultModel) && additionalHeaders.equals(c.additionalHeaders)
+                && additionalParams.equals(c.additionalParams);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, apiKey, orgId, baseUrl, timeout, retry, rateLimit, defaultModel, additionalHeaders,
+                additionalParams);
     }
 
     /**
@@ -122,8 +170,7 @@ public record ProviderConfig(String type, Secret apiKey, String orgId, String ba
 
         /** @return the configuration */
         public ProviderConfig build() {
-            return new ProviderConfig(type, apiKey, orgId, baseUrl, timeout, retry, rateLimit, defaultModel,
-                    headers, params);
+            return new ProviderConfig(this);
         }
     }
 }

@@ -1,36 +1,18 @@
 package org.llmrecon.runtime.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import org.llmrecon.api.runtime.PluginCheck;
 import org.llmrecon.api.runtime.PluginDiscovery;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
-import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.runtime.PluginState;
-import org.llmrecon.runtime.internal.config.Durations;
-import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
+import org.llmrecon.runtime.internal.diagnostics.LeakWatch;
+import org.llmrecon.runtime.internal.folders.PluginFolders;
 import org.llmrecon.runtime.internal.trust.TrustGate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.SynchronousBundleListener;
-import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,27 +22,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
- * The {@link PluginManager}: lists plugin services, plugin bundles that
- * offer none (with the reason) and jars in the watched folders that could
- * not be installed; installs, reloads and uninstalls plugin bundles.
+ * The {@link PluginManager}: the listing ({@link PluginListing}) and the
+ * lifecycle commands ({@link BundleLifecycle}) behind one service.
  */
 @Component
 public final class BundlePluginManager implements PluginManager {
-    /** Framework property: how long after uninstall a reachable class loader counts as leaked, e.g. {@code 10s}. */
-    public static final String LEAK_DELAY = "llmrecon.leak.delay";
-    /** Framework property: a folder where a heap dump is written for each plugin found leaked; unset for none. */
-    public static final String LEAK_HEAP_DUMPS = "llmrecon.leak.heapdumps";
-
     private final BundleContext context;
-    private final PluginTracker tracker;
-    private final PluginDiscovery discovery;
-    private final List<Path> folders;
-    private final BundleStates states;
-    private final Map<Path, FileTime> uninstalled = new ConcurrentHashMap<>();
-    private final LeakWatch leaks;
-    private final SynchronousBundleListener listener = this::bundleChanged;
-    /** Installs, uninstalls and reloads one at a time: two reloads interleaved can leave a plugin stopped. */
-    private final Object lifecycle = new Object();
+    private final PluginFolders folders;
+    private final PluginListing listing;
+    private final BundleLifecycle lifecycle;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
@@ -72,82 +42,26 @@ public final class BundlePluginManager implements PluginManager {
      * @param context the runtime bundle's context
      * @param tracker the plugin tracker
      * @param discovery checks jars that are not installed
+     * @param folders the plugin folders
+     * @param leaks the plugins whose class loader outlived them
      */
     @Activate
     public BundlePluginManager(BundleContext context, @Reference PluginTracker tracker,
-            @Reference PluginDiscovery discovery) {
+            @Reference PluginDiscovery discovery, @Reference PluginFolders folders, @Reference LeakWatch leaks) {
         this.context = context;
-        this.tracker = tracker;
-        this.discovery = discovery;
-        this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
-        this.states = new BundleStates(context.getBundle(0).adapt(FrameworkWiring.class));
-        String dumps = context.getProperty(LEAK_HEAP_DUMPS);
-        this.leaks = new LeakWatch(Durations.property(context, LEAK_DELAY, Duration.ofSeconds(10)),
-                dumps == null || dumps.isBlank() ? null : Path.of(dumps.trim()));
-        context.addBundleListener(listener);
-    }
-
-    private void bundleChanged(BundleEvent e) {
-        Bundle b = e.getBundle();
-        switch (e.getType()) {
-            case BundleEvent.STOPPING -> {
-                if (looksLikePlugin(b, PluginFolders.file(b.getLocation()))
-                        || tracker.candidates().stream().anyMatch(c -> c.bundle() == b)) {
-                    leaks.watch(b, name(b));
-                    ReleasedServices.forget(b, scr);
-                }
-            }
-            case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> {
-                leaks.uninstalled(b);
-            }
-            default -> {
-                // other events change nothing here
-            }
-        }
+        this.folders = folders;
+        this.listing = new PluginListing(context, tracker, discovery, folders, leaks);
+        this.lifecycle = new BundleLifecycle(context);
     }
 
     @Deactivate
     void deactivate() {
-        context.removeBundleListener(listener);
+        listing.close();
     }
 
     @Override
     public List<PluginInfo> plugins() {
-        List<PluginInfo> infos = new ArrayList<>();
-        Set<Long> withService = new HashSet<>();
-        for (PluginCandidate c : tracker.candidates()) {
-            infos.add(c.info());
-            withService.add(c.bundle().getBundleId());
-        }
-        Set<Path> installed = new HashSet<>();
-        for (Bundle b : context.getBundles()) {
-            Path file = PluginFolders.file(b.getLocation());
-            if (file != null) {
-                installed.add(file);
-            }
-            if (!withService.contains(b.getBundleId()) && looksLikePlugin(b, file)) {
-                String untrusted = trust == null ? null : trust.refusal(b);
-                BundleStates.Explained e = untrusted != null ? new BundleStates.Explained(PluginState.REJECTED,
-                        untrusted) : states.explain(b, scr);
-                PluginMetadata m = ManifestMetadata.read(b.getHeaders(""));
-                infos.add(new PluginInfo(name(b), m.providerType(), b.getVersion().toString(), e.state(), e.reason(),
-                        b.getLocation(), b.getBundleId(), false, m));
-            }
-        }
-        for (Path folder : folders) {
-            for (Path jar : JarInspector.jars(folder)) {
-                if (!installed.contains(jar) && !uninstalledByUser(jar)) {
-                    infos.add(notInstalled(discovery.check(jar), context));
-                }
-            }
-        }
-        TrustGate t = trust;
-        if (t != null) {
-            infos.replaceAll(t::marked);
-        }
-        infos.addAll(leaks.leaks());
-        infos.sort(Comparator.comparing(PluginInfo::name).thenComparing(PluginInfo::bundleId));
-        return infos;
+        return listing.plugins(scr, trust, lifecycle::uninstalledByUser);
     }
 
     @Override
@@ -157,89 +71,31 @@ public final class BundlePluginManager implements PluginManager {
 
     @Override
     public PluginInfo install(Path jar) {
-        synchronized (lifecycle) {
-            return installNow(jar);
-        }
+        return info(lifecycle.install(jar));
     }
 
     @Override
     public void uninstall(String name) {
-        synchronized (lifecycle) {
-            uninstallNow(name);
-        }
+        lifecycle.uninstall(name, bundle(name));
     }
 
     @Override
     public PluginInfo reload(String name) {
-        synchronized (lifecycle) {
-            return reloadNow(name);
-        }
-    }
-
-    private PluginInfo installNow(Path jar) {
-        Path file = jar.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
-        try {
-            Bundle b = context.installBundle(file.toUri().toString());
-            uninstalled.remove(file);
-            try {
-                b.start();
-            } catch (BundleException e) {
-                // reported through plugins() with the resolver's reason
-            }
-            return info(b.getBundleId());
-        } catch (BundleException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot be installed: " + e.getMessage());
-        }
-    }
-
-    private void uninstallNow(String name) {
         Bundle b = bundle(name);
-        Path file = PluginFolders.file(b.getLocation());
-        try {
-            b.uninstall();
-        } catch (BundleException e) {
-            throw new IllegalArgumentException("plugin '" + name + "' cannot be uninstalled: " + e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("plugin '" + name + "' is no longer installed");
-        }
-        if (file != null && Files.isRegularFile(file)) {
-            try {
-                uninstalled.put(file, Files.getLastModifiedTime(file));
-            } catch (IOException e) {
-                // the file went away meanwhile; nothing to remember
-            }
-        }
-        refresh(b);
-    }
-
-    private PluginInfo reloadNow(String name) {
-        Bundle b = bundle(name);
-        try {
-            b.update();
-        } catch (BundleException e) {
-            throw new IllegalArgumentException("plugin '" + name + "' cannot be reloaded: " + e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("plugin '" + name + "' is no longer installed");
-        }
-        refresh(b);
-        return info(b.getBundleId());
+        lifecycle.reload(name, b);
+        return info(b);
     }
 
     @Override
     public List<Path> watchedFolders() {
-        return folders;
+        return folders.folders();
     }
 
-    private PluginInfo info(long bundleId) {
-        return plugins().stream().filter(p -> p.bundleId() == bundleId).findFirst()
-                .orElseGet(() -> {
-                    Bundle b = context.getBundle(bundleId);
-                    return new PluginInfo(b == null ? "bundle " + bundleId : name(b), null, null, PluginState.PENDING,
-                            "no plugin service yet", b == null ? null : b.getLocation(), bundleId, false, null);
-                });
+    private PluginInfo info(Bundle b) {
+        long id = b.getBundleId();
+        return plugins().stream().filter(p -> p.bundleId() == id).findFirst()
+                .orElseGet(() -> PluginInfo.builder().name(BundleStates.name(b)).state(PluginState.PENDING)
+                        .reason("no plugin service yet").location(b.getLocation()).bundleId(id).build());
     }
 
     private Bundle bundle(String name) {
@@ -252,49 +108,6 @@ public final class BundlePluginManager implements PluginManager {
         return b;
     }
 
-    /** Refreshes packages after an uninstall or update and waits (bounded) until the framework is done. */
-    private void refresh(Bundle b) {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> done.countDown());
-        try {
-            done.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private boolean looksLikePlugin(Bundle b, Path file) {
-        return b.getHeaders("").get(ManifestMetadata.PROVIDER_TYPE) != null
-                || file != null && folders.contains(file.getParent());
-    }
-
-    private boolean uninstalledByUser(Path jar) {
-        FileTime at = uninstalled.get(jar);
-        try {
-            return at != null && at.equals(Files.getLastModifiedTime(jar));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static PluginInfo notInstalled(PluginCheck check, BundleContext context) {
-        String file = check.file().getFileName().toString();
-        if (check.valid()) {
-            // a copy of an installed bundle under another name: the framework refuses it, so it never will be
-            Optional<String> refusal = BundleIdentity.of(check.file()).flatMap(
-                    id -> id.installedElsewhere(context, check.file()).map(b -> id.refusal(check.file(), b)));
-            if (refusal.isPresent()) {
-                return new PluginInfo(file, check.metadata().providerType(), check.metadata().version(),
-                        PluginState.FAILED, refusal.get(), check.file().toString(), -1, false, check.metadata());
-            }
-        }
-        return check.valid()
-                ? new PluginInfo(file, check.metadata().providerType(), check.metadata().version(), PluginState.PENDING,
-                        "not installed yet", check.file().toString(), -1, false, check.metadata())
-                : new PluginInfo(file, check.metadata().providerType(), check.metadata().version(), PluginState.FAILED,
-                        String.join("; ", check.problems()), check.file().toString(), -1, false, check.metadata());
-    }
-
     private static boolean matches(PluginInfo p, String name) {
         if (name.equals(p.name()) || name.equals(p.providerType())) {
             return true;
@@ -302,10 +115,5 @@ public final class BundlePluginManager implements PluginManager {
         Path file = PluginFolders.file(p.location());
         return file != null && name.equals(file.getFileName().toString())
                 || p.location() != null && p.location().equals(name);
-    }
-
-    private static String name(Bundle b) {
-        String n = b.getHeaders("").get("Bundle-Name");
-        return n != null ? n : b.getSymbolicName() != null ? b.getSymbolicName() : "bundle " + b.getBundleId();
     }
 }

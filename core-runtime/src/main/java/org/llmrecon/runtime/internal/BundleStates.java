@@ -140,4 +140,10 @@ final class BundleStates {
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
+
+    /** @param b a bundle @return the name a plugin bundle is listed under: its Bundle-Name, else its symbolic name */
+    static String name(Bundle b) {
+        String n = b.getHeaders("").get("Bundle-Name");
+        return n != null ? n : b.getSymbolicName() != null ? b.getSymbolicName() : "bundle " + b.getBundleId();
+    }
 }

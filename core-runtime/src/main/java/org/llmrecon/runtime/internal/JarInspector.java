@@ -1,7 +1,6 @@
 package org.llmrecon.runtime.internal;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
 import org.llmrecon.api.runtime.FrameworkInfo;
+import org.llmrecon.runtime.internal.folders.PluginFolders;
 import org.llmrecon.api.runtime.PluginCheck;
 import org.llmrecon.api.runtime.PluginDiscovery;
 import org.llmrecon.api.plugin.PluginMetadata;
@@ -20,7 +20,6 @@ import org.llmrecon.runtime.internal.metadata.MergedMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataMerger;
 import org.llmrecon.runtime.internal.metadata.MetadataValidator;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,45 +31,21 @@ import org.osgi.service.component.annotations.Reference;
 @Component
 public final class JarInspector implements PluginDiscovery {
     private final FrameworkInfo framework;
-    private final List<Path> folders;
+    private final PluginFolders folders;
 
     /**
-     * @param context the runtime bundle's context
      * @param framework the running framework
+     * @param folders the plugin folders
      */
     @Activate
-    public JarInspector(BundleContext context, @Reference FrameworkInfo framework) {
-        this(framework, PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY)));
-    }
-
-    JarInspector(FrameworkInfo framework, List<Path> folders) {
+    public JarInspector(@Reference FrameworkInfo framework, @Reference PluginFolders folders) {
         this.framework = framework;
         this.folders = folders;
     }
 
     @Override
     public List<PluginCheck> discover() {
-        List<PluginCheck> checks = new ArrayList<>();
-        for (Path folder : folders) {
-            for (Path jar : jars(folder)) {
-                checks.add(check(jar));
-            }
-        }
-        return checks;
-    }
-
-    static List<Path> jars(Path folder) {
-        List<Path> jars = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return jars;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.jar")) {
-            s.forEach(p -> jars.add(p.toAbsolutePath().normalize()));
-        } catch (IOException e) {
-            return jars;
-        }
-        jars.sort(null);
-        return jars;
+        return folders.contents().jars().stream().map(this::check).toList();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.runtime.internal.folders.PluginFolders;
 import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataJson;

@@ -45,7 +45,8 @@ record PluginCandidate(long serviceId, int ranking, Bundle bundle, PluginInterfa
     }
 
     PluginInfo info() {
-        return new PluginInfo(name(), type(), metadata.version(), state, reason, bundle.getLocation(),
-                bundle.getBundleId(), legacy, metadata);
+        return PluginInfo.builder().name(name()).providerType(type()).version(metadata.version()).state(state)
+                .reason(reason).location(bundle.getLocation()).bundleId(bundle.getBundleId()).legacy(legacy)
+                .metadata(metadata).build();
     }
 }

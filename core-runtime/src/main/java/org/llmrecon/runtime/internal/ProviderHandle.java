@@ -1,9 +1,13 @@
 package org.llmrecon.runtime.internal;
 
+import org.llmrecon.runtime.internal.diagnostics.Failures;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.llmrecon.api.provider.ChatRequest;
@@ -25,17 +29,32 @@ import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.runtime.internal.resilience.CallGuard;
+import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
+import org.osgi.framework.Bundle;
 
 /**
- * The stable handle of one provider type. Every call goes through the
- * runtime's {@link CallGuard} to the current {@link ProviderInstance}; when
- * the plugin is replaced, new calls reach the new instance and calls in
- * flight finish on the old one.
+ * The stable handle of one provider type. It owns the type's
+ * {@link ProviderSlot} (which plugin serves, the current instance) and its
+ * {@link CallGuard} (retry, rate limits, circuit, metrics): every call goes
+ * through the guard to the current {@link ProviderInstance}. When the plugin
+ * is replaced, new calls reach the new instance and calls in flight finish on
+ * the old one. The factory hands it values and never reaches inside.
  */
 final class ProviderHandle implements ManagedProvider {
     private final String type;
     private final ProviderSlot slot;
     private final CallGuard guard;
+
+    /**
+     * @param calls bounds the calls into plugin code that create and close providers
+     * @param grace how long calls wait for a replacement plugin
+     * @param resilience the type's retry, rate limit and circuit settings
+     * @param log hears one line for each failure nobody else sees
+     */
+    ProviderHandle(String type, PluginCalls calls, Duration grace, ResilienceSettings resilience,
+            Consumer<String> log) {
+        this(type, new ProviderSlot(type, calls, grace, log), new CallGuard(type, resilience));
+    }
 
     ProviderHandle(String type, ProviderSlot slot, CallGuard guard) {
         this.type = type;
@@ -43,12 +62,54 @@ final class ProviderHandle implements ManagedProvider {
         this.guard = guard;
     }
 
-    ProviderSlot slot() {
-        return slot;
+    /** @param winner the plugin that serves the type from now on */
+    void serve(PluginCandidate winner) {
+        slot.bind(winner);
+        guard.resetCircuit();
     }
 
-    CallGuard guard() {
-        return guard;
+    /** @param reason why no plugin serves the type any more */
+    void unavailable(String reason) {
+        slot.unbind(reason);
+    }
+
+    /** @param config the type's configuration @param resilience its guard's settings */
+    void configure(ProviderConfig config, ResilienceSettings resilience) {
+        guard.update(resilience);
+        slot.configure(config);
+    }
+
+    /** @param problem why the type's configuration is invalid */
+    void misconfigured(String problem) {
+        slot.misconfigured(problem);
+    }
+
+    /** @param grace how long calls wait for a replacement plugin from now on */
+    void grace(Duration grace) {
+        slot.grace(grace);
+    }
+
+    /** Retires the current instance: the next call creates one. */
+    void refresh() {
+        slot.refresh();
+    }
+
+    boolean bound() {
+        return slot.bound();
+    }
+
+    boolean available() {
+        return slot.available();
+    }
+
+    /** Creates the instance now, so that a failure to create it is the caller's one line. */
+    void ensureInstance() {
+        slot.acquire().exit();
+    }
+
+    /** @see ProviderSlot#drain(Bundle, Duration) */
+    boolean drain(Bundle bundle, Duration timeout) {
+        return slot.drain(bundle, timeout);
     }
 
     @Override
@@ -93,11 +154,13 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        ImageInputCheck.check(request, this);
         return guard.call(model(request.model()), () -> invoke(p -> p.chat(request)), ChatResponse::usage);
     }
 
     @Override
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
+        ImageInputCheck.check(request, this);
         AtomicBoolean started = new AtomicBoolean();
         ChatStreamListener marking = chunk -> {
             started.set(true);
@@ -184,7 +247,7 @@ final class ProviderHandle implements ManagedProvider {
         } catch (RuntimeException | LinkageError e) {
             if (instance.retired()) {
                 throw new ProviderUnavailableException("provider '" + type + "' was unloaded during the call ("
-                        + Callouts.oneLine(e) + ")", e);
+                        + Failures.oneLine(e) + ")", e);
             }
             throw e;
         } finally {

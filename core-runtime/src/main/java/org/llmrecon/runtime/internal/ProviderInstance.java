@@ -1,5 +1,7 @@
 package org.llmrecon.runtime.internal;
 
+import org.llmrecon.runtime.internal.diagnostics.Failures;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +24,7 @@ final class ProviderInstance {
     private final Provider provider;
     private final PluginCandidate plugin;
     private final ProviderConfig config;
-    private final Callouts callouts;
+    private final PluginCalls calls;
     private final String closeCall;
     private final Consumer<String> closeFailure;
     private final Consumer<ProviderInstance> closing;
@@ -32,17 +34,17 @@ final class ProviderInstance {
     private volatile boolean retired;
 
     /**
-     * @param callouts bounds the close() call
+     * @param calls bounds the close() call
      * @param closeCall how failure messages name the close() call
      * @param closeFailure hears one line when close() threw or did not return in time
      * @param closing told once, when the instance is about to be closed
      */
-    ProviderInstance(Provider provider, PluginCandidate plugin, ProviderConfig config, Callouts callouts,
+    ProviderInstance(Provider provider, PluginCandidate plugin, ProviderConfig config, PluginCalls calls,
             String closeCall, Consumer<String> closeFailure, Consumer<ProviderInstance> closing) {
         this.provider = provider;
         this.plugin = plugin;
         this.config = config;
-        this.callouts = callouts;
+        this.calls = calls;
         this.closeCall = closeCall;
         this.closeFailure = closeFailure;
         this.closing = closing;
@@ -108,7 +110,7 @@ final class ProviderInstance {
         try {
             provider.close();
         } catch (RuntimeException e) {
-            closeFailure.accept(closeCall + " threw " + Callouts.oneLine(e));
+            closeFailure.accept(closeCall + " threw " + Failures.oneLine(e));
         }
     }
 
@@ -116,17 +118,17 @@ final class ProviderInstance {
         if (closed.compareAndSet(false, true)) {
             closing.accept(this);
             try {
-                callouts.call(closeCall, () -> {
+                calls.call(closeCall, () -> {
                     provider.close();
                     return Boolean.TRUE;
                 });
-            } catch (Callouts.CalloutException e) {
+            } catch (PluginCalls.CallException e) {
                 closeFailure.accept(e.getMessage());
             } catch (RejectedExecutionException e) {
                 // the runtime is stopping and makes no more bounded calls: close here
                 closeDirectly();
             } catch (RuntimeException e) {
-                closeFailure.accept(closeCall + " threw " + Callouts.oneLine(e));
+                closeFailure.accept(closeCall + " threw " + Failures.oneLine(e));
             } finally {
                 closeDone.countDown();
             }

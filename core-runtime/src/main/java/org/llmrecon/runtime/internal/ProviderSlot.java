@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
@@ -19,15 +17,17 @@ import org.osgi.framework.wiring.BundleRevision;
  * The plugin currently serving one provider type and the provider it
  * created. Creation is lazy and happens once however many callers race for
  * it; a failed creation is not cached. When the plugin goes away, calls
- * arriving within the grace period wait for a replacement.
+ * arriving within the grace period wait for a replacement. The slot is handed
+ * values (the plugin, the configuration, why nothing serves) and asks nobody.
  */
 final class ProviderSlot {
     private final String type;
-    private final Supplier<ProviderConfig> config;
-    private final Function<String, String> unavailableReason;
-    private final Callouts callouts;
-    private final Duration grace;
+    private final PluginCalls calls;
     private final Consumer<String> log;
+    private volatile Duration grace;
+    private volatile ProviderConfig config;
+    private volatile String configProblem;
+    private volatile String unavailable;
     private final Object lock = new Object();
     private final Object creation = new Object();
     private final AtomicLong created = new AtomicLong();
@@ -40,22 +40,45 @@ final class ProviderSlot {
     private long goneAt = Long.MIN_VALUE;
     private boolean everBound;
 
-    ProviderSlot(String type, Supplier<ProviderConfig> config, Function<String, String> unavailableReason,
-            Callouts callouts, Duration grace, Consumer<String> log) {
+    /**
+     * @param calls bounds validateConfig, createProvider and close
+     * @param grace how long calls wait for a replacement plugin
+     * @param log hears one line for each failure nobody else sees
+     */
+    ProviderSlot(String type, PluginCalls calls, Duration grace, Consumer<String> log) {
         this.type = type;
-        this.config = config;
-        this.unavailableReason = unavailableReason;
-        this.callouts = callouts;
+        this.calls = calls;
         this.grace = grace;
         this.log = log;
+        this.config = ProviderConfig.builder(type).build();
+        this.unavailable = "no plugin offers provider type '" + type + "'";
     }
 
     void bind(PluginCandidate plugin) {
         replace(plugin);
     }
 
-    void unbind() {
+    /** @param reason why no plugin serves the type now, told to calls that find none */
+    void unbind(String reason) {
+        unavailable = reason;
         replace(null);
+    }
+
+    /** @param value the configuration the next instance is created with; the current one is retired */
+    void configure(ProviderConfig value) {
+        config = value;
+        configProblem = null;
+        refresh();
+    }
+
+    /** @param problem why the configuration is invalid; creation fails with it until {@link #configure} */
+    void misconfigured(String problem) {
+        configProblem = problem;
+        refresh();
+    }
+
+    void grace(Duration value) {
+        grace = value;
     }
 
     /** Retires the current instance so the next call creates one from the current configuration. */
@@ -233,33 +256,32 @@ final class ProviderSlot {
     }
 
     private ProviderInstance newInstance(PluginCandidate plugin) {
-        ProviderConfig cfg;
-        try {
-            cfg = config.get();
-        } catch (IllegalArgumentException e) {
+        String problem = configProblem;
+        if (problem != null) {
             throw new ProviderUnavailableException("the configuration of provider '" + type + "' is invalid: "
-                    + e.getMessage());
+                    + problem);
         }
+        ProviderConfig cfg = config;
         String who = "plugin '" + plugin.name() + "'";
         try {
-            callouts.call(who + " validateConfig()", () -> {
+            calls.call(who + " validateConfig()", () -> {
                 plugin.plugin().validateConfig(cfg);
                 return Boolean.TRUE;
             });
-        } catch (Callouts.CalloutException e) {
+        } catch (PluginCalls.CallException e) {
             throw new ProviderUnavailableException(e.getMessage());
         }
         Provider provider;
         try {
-            provider = callouts.call(who + " createProvider()", () -> plugin.plugin().createProvider(cfg));
-        } catch (Callouts.CalloutException e) {
+            provider = calls.call(who + " createProvider()", () -> plugin.plugin().createProvider(cfg));
+        } catch (PluginCalls.CallException e) {
             throw new ProviderUnavailableException(e.getMessage());
         }
         if (provider == null) {
             throw new ProviderUnavailableException(who + " createProvider() returned null");
         }
         created.incrementAndGet();
-        ProviderInstance i = new ProviderInstance(provider, plugin, cfg, callouts,
+        ProviderInstance i = new ProviderInstance(provider, plugin, cfg, calls,
                 who + " close() of provider '" + type + "'", log, this::closing);
         open.add(i);
         return i;
@@ -269,7 +291,7 @@ final class ProviderSlot {
     private PluginCandidate awaitBinding() {
         while (binding == null) {
             if (!withinGrace()) {
-                throw new ProviderUnavailableException(unavailableReason.apply(type));
+                throw new ProviderUnavailableException(unavailable);
             }
             long left = grace.toNanos() - (System.nanoTime() - goneAt);
             try {

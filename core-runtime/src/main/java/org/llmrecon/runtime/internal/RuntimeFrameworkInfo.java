@@ -1,5 +1,6 @@
 package org.llmrecon.runtime.internal;
 
+import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.api.runtime.FrameworkInfo;
 import org.llmrecon.api.plugin.PluginInterface;
 import org.osgi.framework.BundleContext;
@@ -15,15 +16,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 public final class RuntimeFrameworkInfo implements FrameworkInfo {
-    /** Framework property that overrides the version. */
-    public static final String VERSION_PROPERTY = "llmrecon.framework.version";
 
     private final String version;
 
     /** @param context the runtime bundle's context */
     @Activate
     public RuntimeFrameworkInfo(BundleContext context) {
-        String configured = context.getProperty(VERSION_PROPERTY);
+        String configured = context.getProperty(RuntimeProperties.FRAMEWORK_VERSION);
         if (configured != null && !configured.isBlank()) {
             version = configured.trim();
         } else {

@@ -9,52 +9,52 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import org.llmrecon.api.runtime.ProviderFactory;
-import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderUnavailableException;
-import org.llmrecon.runtime.internal.config.Durations;
+import org.llmrecon.api.runtime.ManagedProvider;
+import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.runtime.internal.config.ProviderConfigurations;
-import org.llmrecon.runtime.internal.resilience.CallGuard;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
+import org.llmrecon.runtime.internal.settings.RuntimeConfig;
+import org.llmrecon.runtime.internal.settings.RuntimeSettings;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The {@link ProviderFactory}: one stable {@link ProviderHandle} per
- * provider type, bound to the type's winning plugin, and published as an
- * OSGi {@link Provider} service with a {@code provider.type} property while
- * a plugin serves the type.
+ * provider type, told by the {@link PluginTracker} which plugin serves the
+ * type and by the configuration manager how it is configured, and published
+ * as an OSGi {@link Provider} service with a {@code provider.type} property
+ * while a plugin serves the type.
  */
-@Component(service = ProviderFactory.class, immediate = true)
+@Component(service = {ProviderFactory.class, RuntimeProviderFactory.class}, immediate = true,
+        configurationPid = RuntimeProperties.PID)
+@Designate(ocd = RuntimeConfig.class)
 public final class RuntimeProviderFactory implements ProviderFactory, PluginTracker.Listener {
     /** Service property naming the provider type of a published provider. */
     public static final String PROVIDER_TYPE = "provider.type";
-    /** Framework property: how long calls wait for a replacement plugin, e.g. {@code 2s}. */
-    public static final String GRACE = "llmrecon.swap.grace";
-    /** Framework property: how long a plugin bundle's stop waits for the calls in flight on its providers. */
-    public static final String DRAIN = "llmrecon.swap.drain";
 
     private final BundleContext context;
     private final PluginTracker tracker;
     private final ProviderConfigurations configs;
-    private final Callouts callouts;
-    private final Duration grace;
-    private final Duration drain;
-    private final SynchronousBundleListener stopping = this::bundleChanged;
+    private final PluginCalls calls;
     private final Map<String, ProviderHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, ServiceRegistration<?>> registrations = new ConcurrentHashMap<>();
     private final Consumer<String> configListener = this::configChanged;
+    private volatile Duration grace;
+    private volatile Duration drain;
 
     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC)
@@ -64,40 +64,45 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
      * @param context the runtime bundle's context
      * @param tracker the plugin tracker
      * @param configs the configuration manager
+     * @param calls bounds the calls into plugin code
+     * @param config the configuration {@link RuntimeProperties#PID}
      */
     @Activate
     public RuntimeProviderFactory(BundleContext context, @Reference PluginTracker tracker,
-            @Reference ProviderConfigurations configs) {
+            @Reference ProviderConfigurations configs, @Reference PluginCalls calls, Map<String, Object> config) {
         this.context = context;
         this.tracker = tracker;
         this.configs = configs;
-        this.grace = Durations.property(context, GRACE, Duration.ofSeconds(2));
-        this.drain = Durations.property(context, DRAIN, Duration.ofSeconds(5));
-        this.callouts = new Callouts(
-                Durations.property(context, PluginTracker.CALL_TIMEOUT, Duration.ofSeconds(30)));
+        this.calls = calls;
+        modified(context, config);
         configs.addListener(configListener);
         tracker.addListener(this);
-        context.addBundleListener(stopping);
+    }
+
+    @Modified
+    void modified(BundleContext bundleContext, Map<String, Object> config) {
+        RuntimeSettings settings = RuntimeSettings.of(bundleContext, config);
+        grace = settings.swapGrace();
+        drain = settings.swapDrain();
+        handles.values().forEach(h -> h.grace(grace));
     }
 
     @Deactivate
     void deactivate() {
-        context.removeBundleListener(stopping);
         tracker.removeListener(this);
         configs.removeListener(configListener);
         registrations.values().forEach(RuntimeProviderFactory::unregister);
         registrations.clear();
-        handles.values().forEach(h -> h.slot().unbind());
-        callouts.close();
+        handles.values().forEach(h -> h.unavailable("the runtime is stopping"));
     }
 
     @Override
     public ManagedProvider getProvider(String type) {
         ProviderHandle handle = type == null ? null : handles.get(type);
-        if (handle == null || !handle.slot().available()) {
+        if (handle == null) {
             throw new ProviderUnavailableException(tracker.unavailableReason(String.valueOf(type)));
         }
-        handle.slot().acquire().exit();
+        handle.ensureInstance();
         return handle;
     }
 
@@ -105,7 +110,7 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     public Set<String> providerTypes() {
         Set<String> types = new TreeSet<>();
         handles.forEach((type, h) -> {
-            if (h.slot().bound()) {
+            if (h.bound()) {
                 types.add(type);
             }
         });
@@ -116,47 +121,63 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     public void refresh(String type) {
         ProviderHandle h = handles.get(type);
         if (h != null) {
-            h.slot().refresh();
+            h.refresh();
         }
     }
 
     @Override
     public void refreshAll() {
-        handles.values().forEach(h -> h.slot().refresh());
-    }
-
-    /** @param type a provider type @return its handle, if the type was ever served */
-    ProviderHandle handle(String type) {
-        return handles.get(type);
+        handles.values().forEach(ProviderHandle::refresh);
     }
 
     @Override
-    public void winnerChanged(String type, PluginCandidate winner) {
-        ProviderHandle handle = handles.computeIfAbsent(type, this::newHandle);
+    public void typeChanged(String type, PluginCandidate winner, String reason) {
         if (winner != null) {
-            handle.slot().bind(winner);
-            handle.guard().resetCircuit();
+            ProviderHandle handle = handles.computeIfAbsent(type, this::newHandle);
+            handle.serve(winner);
             registrations.computeIfAbsent(type, t -> register(t, handle));
-        } else {
-            handle.slot().unbind();
-            ServiceRegistration<?> r = registrations.remove(type);
-            if (r != null) {
-                unregister(r);
-            }
+            return;
+        }
+        ProviderHandle handle = handles.get(type);
+        if (handle != null) {
+            handle.unavailable(reason);
+        }
+        ServiceRegistration<?> r = registrations.remove(type);
+        if (r != null) {
+            unregister(r);
         }
     }
 
-    /** Heard synchronously: the stopping bundle's code still runs while its calls in flight finish. */
-    private void bundleChanged(BundleEvent event) {
-        if (event.getType() == BundleEvent.STOPPING) {
-            handles.values().forEach(h -> h.slot().drain(event.getBundle(), drain));
-        }
+    /**
+     * Lets go of the providers a stopping bundle serves and waits, at most the
+     * drain time, for their calls in flight, while its code still runs.
+     *
+     * @param bundle a plugin bundle that is stopping
+     */
+    void drain(Bundle bundle) {
+        Duration bound = drain;
+        handles.values().forEach(h -> h.drain(bundle, bound));
     }
 
     private ProviderHandle newHandle(String type) {
-        ProviderSlot slot = new ProviderSlot(type, () -> configs.config(type), tracker::unavailableReason, callouts,
-                grace, this::warn);
-        return new ProviderHandle(type, slot, new CallGuard(type, resilience(type)));
+        ProviderHandle handle = new ProviderHandle(type, calls, grace, resilience(type), this::warn);
+        configure(handle, type);
+        return handle;
+    }
+
+    private void configChanged(String type) {
+        ProviderHandle h = handles.get(type);
+        if (h != null) {
+            configure(h, type);
+        }
+    }
+
+    private void configure(ProviderHandle handle, String type) {
+        try {
+            handle.configure(configs.config(type), resilience(type));
+        } catch (IllegalArgumentException e) {
+            handle.misconfigured(e.getMessage());
+        }
     }
 
     private ResilienceSettings resilience(String type) {
@@ -165,14 +186,6 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         } catch (IllegalArgumentException e) {
             warn("resilience settings of provider '" + type + "' are invalid, using defaults: " + e.getMessage());
             return ResilienceSettings.defaults();
-        }
-    }
-
-    private void configChanged(String type) {
-        ProviderHandle h = handles.get(type);
-        if (h != null) {
-            h.guard().update(resilience(type));
-            h.slot().refresh();
         }
     }
 

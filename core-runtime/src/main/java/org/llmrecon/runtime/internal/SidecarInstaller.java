@@ -3,6 +3,7 @@ package org.llmrecon.runtime.internal;
 import java.io.File;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
+import org.llmrecon.runtime.internal.folders.PluginFolders;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,8 +15,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ArtifactInstaller.class)
 public final class SidecarInstaller implements ArtifactInstaller {
-    static final String SUFFIX = ".jar.metadata.json";
-
     private final PluginTracker tracker;
 
     /** @param tracker the plugin tracker */
@@ -26,7 +25,7 @@ public final class SidecarInstaller implements ArtifactInstaller {
 
     @Override
     public boolean canHandle(File artifact) {
-        return artifact.getName().endsWith(SUFFIX);
+        return PluginFolders.isSidecar(artifact.toPath());
     }
 
     @Override
@@ -45,8 +44,6 @@ public final class SidecarInstaller implements ArtifactInstaller {
     }
 
     private void changed(File sidecar) {
-        String name = sidecar.getName();
-        File jar = new File(sidecar.getParentFile(), name.substring(0, name.length() - ".metadata.json".length()));
-        tracker.sidecarChanged(jar.toPath().toAbsolutePath().normalize());
+        tracker.sidecarChanged(PluginFolders.jarOf(sidecar.toPath().toAbsolutePath().normalize()));
     }
 }

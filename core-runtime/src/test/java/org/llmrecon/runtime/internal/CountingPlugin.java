@@ -61,10 +61,10 @@ final class CountingPlugin implements PluginInterface {
                         Thread.currentThread().interrupt();
                     }
                 }
-                return new ChatResponse("id", "chat.completion", 0, "m", List.of(
+                return ChatResponse.builder().id("id").object("chat.completion").model("m").choices(List.of(
                         new org.llmrecon.api.provider.ChatChoice(0,
                                 org.llmrecon.api.provider.ChatMessage.assistant(answer + " " + config.baseUrl()),
-                                "stop")), null);
+                                "stop"))).build();
             }
             @Override public ChatResponse chatStream(ChatRequest r, ChatStreamListener l) { return chat(r); }
             @Override public EmbeddingResponse embed(EmbeddingRequest r) { return null; }

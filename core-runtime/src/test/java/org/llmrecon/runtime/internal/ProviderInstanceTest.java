@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.Provider;
 
 class ProviderInstanceTest {
-    private final Callouts callouts = new Callouts(Duration.ofMillis(200));
+    private final PluginCalls calls = new PluginCalls(Duration.ofMillis(200));
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger closes = new AtomicInteger();
     private final List<String> failures = new CopyOnWriteArrayList<>();
@@ -25,7 +25,7 @@ class ProviderInstanceTest {
     @AfterEach
     void stop() {
         release.countDown();
-        callouts.close();
+        calls.deactivate();
     }
 
     @Test
@@ -69,7 +69,7 @@ class ProviderInstanceTest {
                     }
                     return null;
                 });
-        return new ProviderInstance(provider, null, null, callouts, "close() of provider 'x'", failures::add,
+        return new ProviderInstance(provider, null, null, calls, "close() of provider 'x'", failures::add,
                 i -> { });
     }
 

@@ -33,20 +33,21 @@ import org.osgi.framework.Bundle;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
 
 class ProviderSlotTest {
-    private final Callouts callouts = new Callouts(Duration.ofSeconds(5));
+    private final PluginCalls calls = new PluginCalls(Duration.ofSeconds(5));
     private final AtomicReference<String> baseUrl = new AtomicReference<>("http://one");
     private final List<String> warnings = new ArrayList<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(32);
 
     private ProviderSlot slot(Duration grace) {
-        return new ProviderSlot("count", () -> ProviderConfig.builder("count").baseUrl(baseUrl.get()).build(),
-                t -> "no plugin offers provider type '" + t + "'", callouts, grace, warnings::add);
+        ProviderSlot slot = new ProviderSlot("count", calls, grace, warnings::add);
+        slot.configure(ProviderConfig.builder("count").baseUrl(baseUrl.get()).build());
+        return slot;
     }
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
-        callouts.close();
+        calls.deactivate();
     }
 
     @Test
@@ -96,14 +97,14 @@ class ProviderSlotTest {
         plugin.chatEntered = new CountDownLatch(1);
         Future<String> inFlight = pool.submit(() -> handle.chat(ChatRequest.builder().user("hi").build()).text());
         assertTrue(plugin.chatEntered.await(30, TimeUnit.SECONDS));
-        slot.unbind();
+        slot.unbind("gone");
         assertEquals(0, plugin.closed.get(), "closed while a call was in flight");
         assertEquals(new ProviderInstances(1, 0), slot.instances());
         assertThrows(ProviderUnavailableException.class, () -> handle.chat(ChatRequest.builder().user("x").build()));
         plugin.chatGate.countDown();
         assertEquals("a http://one", inFlight.get(30, TimeUnit.SECONDS));
         assertEquals(1, plugin.closed.get());
-        slot.unbind();
+        slot.unbind("gone");
         slot.refresh();
         assertEquals(1, plugin.closed.get());
         assertEquals(new ProviderInstances(1, 1), slot.instances());
@@ -118,7 +119,7 @@ class ProviderSlotTest {
         ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()));
         slot.bind(first.candidate(1));
         assertEquals("first http://one", handle.chat(ChatRequest.builder().user("hi").build()).text());
-        slot.unbind();
+        slot.unbind("gone");
         pool.submit(() -> slot.bind(second.candidate(2)));
         assertEquals("second http://one", handle.chat(ChatRequest.builder().user("hi").build()).text());
         assertEquals(1, first.closed.get());
@@ -180,7 +181,7 @@ class ProviderSlotTest {
         Future<ProviderInstance> call = pool.submit(slot::acquire);
         assertTrue(failed.await(30, TimeUnit.SECONDS));
 
-        slot.unbind(); // the update: the old plugin goes, the new one comes
+        slot.unbind("gone"); // the update: the old plugin goes, the new one comes
         PluginCandidate next = replacement.candidate(2);
         slot.bind(next);
 
@@ -198,8 +199,7 @@ class ProviderSlotTest {
         slot.bind(plugin.candidate(1));
         ProviderInstance before = slot.acquire();
         before.exit();
-        baseUrl.set("http://two");
-        slot.refresh();
+        slot.configure(ProviderConfig.builder("count").baseUrl("http://two").build());
         ProviderInstance after = slot.acquire();
         after.exit();
         assertEquals("http://two", after.config().baseUrl());

@@ -59,8 +59,9 @@ final class ChatStreaming {
                 parse(new String(stream.readAll(), StandardCharsets.UTF_8)));
         for (var choice : response.choices()) {
             boolean last = choice == response.choices().get(response.choices().size() - 1);
-            ChatChunk chunk = new ChatChunk(response.id(), response.model(), choice.index(), choice.message().content(),
-                    choice.message().toolCalls(), choice.finishReason(), last ? response.usage() : null);
+            ChatChunk chunk = ChatChunk.builder().id(response.id()).model(response.model()).index(choice.index())
+                    .content(choice.message().content()).toolCalls(choice.message().toolCalls())
+                    .finishReason(choice.finishReason()).usage(last ? response.usage() : null).build();
             if (!listener.onChunk(chunk)) {
                 break;
             }

@@ -97,8 +97,8 @@ final class ModelCatalog {
 
     static ModelInfo info(String modelId, String description) {
         Family family = family(modelId);
-        return new ModelInfo(modelId, ProviderSettings.TYPE, family.type(), family.capabilities(),
-                family.contextTokens(), null, null, description, null);
+        return ModelInfo.builder().id(modelId).provider(ProviderSettings.TYPE).type(family.type())
+                .capabilities(family.capabilities()).maxTokens(family.contextTokens()).description(description).build();
     }
 
     /** Reasoning models refuse {@code max_tokens} and want {@code max_completion_tokens}. */

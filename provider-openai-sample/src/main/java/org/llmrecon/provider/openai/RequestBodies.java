@@ -2,7 +2,9 @@ package org.llmrecon.provider.openai;
 
 import java.io.IOException;
 
+import org.llmrecon.api.provider.ChatMessage;
 import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ContentPart;
 import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.InvalidRequestException;
@@ -40,7 +42,7 @@ final class RequestBodies {
         String model = model(request.model());
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
-        request.messages().forEach(m -> messages.add(ChatJson.message(m)));
+        request.messages().forEach(m -> messages.add(withParts(ChatJson.message(m), m)));
         if (stream) {
             body.put("stream", true);
             JsonNode options = params.streamOptions("chat");
@@ -87,6 +89,27 @@ final class RequestBodies {
         }
         params.mergeInto(body, "chat");
         return body;
+    }
+
+    /** A message with an image sends its parts as OpenAI's content array; a text-only one keeps its string. */
+    private static ObjectNode withParts(ObjectNode node, ChatMessage message) {
+        if (!message.hasImages()) {
+            return node;
+        }
+        ArrayNode content = node.putArray("content");
+        for (ContentPart part : message.parts()) {
+            if (part instanceof ContentPart.Text text) {
+                content.addObject().put("type", "text").put("text", text.text());
+            } else if (part instanceof ContentPart.ImageUrl url) {
+                content.addObject().put("type", "image_url").putObject("image_url").put("url", url.url());
+            } else if (part instanceof ContentPart.ImageData data) {
+                content.addObject().put("type", "image_url").putObject("image_url").put("url", data.dataUrl());
+            } else {
+                throw new InvalidRequestException("openai: a message part of kind " + part.getClass().getSimpleName()
+                        + " cannot be sent", 0, "messages", null);
+            }
+        }
+        return node;
     }
 
     ObjectNode completion(CompletionRequest request) {

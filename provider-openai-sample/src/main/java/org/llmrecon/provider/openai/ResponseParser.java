@@ -33,8 +33,9 @@ final class ResponseParser {
             choices.add(new ChatChoice(choice.path("index").asInt(choices.size()), message(message),
                     Json.text(choice.get("finish_reason"))));
         }
-        return new ChatResponse(Json.text(root.get("id")), root.path("object").asText("chat.completion"),
-                root.path("created").asLong(), Json.text(root.get("model")), choices, usage(root.path("usage")));
+        return ChatResponse.builder().id(Json.text(root.get("id"))).object(root.path("object").asText("chat.completion"))
+                .created(root.path("created").asLong()).model(Json.text(root.get("model"))).choices(choices)
+                .usage(usage(root.path("usage"))).build();
     }
 
     static CompletionResponse completion(String call, JsonNode root) {
@@ -97,8 +98,8 @@ final class ResponseParser {
         if (calls.isEmpty() && legacy.isObject()) {
             calls.add(new ToolCall(null, "function", Json.text(legacy.get("name")), Json.text(legacy.get("arguments"))));
         }
-        return new ChatMessage(message.path("role").asText("assistant"), Json.text(message.get("content")),
-                Json.text(message.get("name")), calls, null);
+        return ChatMessage.builder(message.path("role").asText("assistant")).content(Json.text(message.get("content")))
+                .name(Json.text(message.get("name"))).toolCalls(calls).build();
     }
 
     static Usage usage(JsonNode usage) {

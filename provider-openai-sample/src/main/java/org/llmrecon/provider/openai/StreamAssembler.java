@@ -58,12 +58,12 @@ final class StreamAssembler {
             }
             String finish = Json.text(node.get("finish_reason"));
             choice.finishReason = finish != null ? finish : choice.finishReason;
-            out.add(new ChatChunk(id, model, index, content, calls, finish, null));
+            out.add(ChatChunk.builder().id(id).model(model).index(index).content(content).toolCalls(calls)
+                    .finishReason(finish).build());
         }
         if (chunkUsage != null) {
-            ChatChunk last = out.isEmpty() ? new ChatChunk(id, model, 0, "", List.of(), null, null) : out.remove(out.size() - 1);
-            out.add(new ChatChunk(last.id(), last.model(), last.index(), last.content(), last.toolCalls(),
-                    last.finishReason(), chunkUsage));
+            ChatChunk last = out.isEmpty() ? ChatChunk.builder().id(id).model(model).build() : out.remove(out.size() - 1);
+            out.add(last.toBuilder().usage(chunkUsage).build());
         }
         return out;
     }
@@ -91,9 +91,10 @@ final class StreamAssembler {
             choice.calls.forEach((i, known) -> calls.add(new ToolCall(known[0], known[1] == null ? "function" : known[1],
                     known[2], choice.arguments.get(i).toString())));
             String content = choice.content.length() == 0 && !calls.isEmpty() ? null : choice.content.toString();
-            result.add(new ChatChoice(index, new ChatMessage(choice.role == null ? "assistant" : choice.role, content,
-                    null, calls, null), choice.finishReason));
+            result.add(new ChatChoice(index, ChatMessage.builder(choice.role == null ? "assistant" : choice.role)
+                    .content(content).toolCalls(calls).build(), choice.finishReason));
         });
-        return new ChatResponse(id, "chat.completion", created, model, result, usage);
+        return ChatResponse.builder().id(id).object("chat.completion").created(created).model(model).choices(result)
+                .usage(usage).build();
     }
 }

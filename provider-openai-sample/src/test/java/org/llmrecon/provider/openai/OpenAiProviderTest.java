@@ -69,8 +69,9 @@ class OpenAiProviderTest {
     void chatSendsEveryFieldAndReadsToolCalls() throws Exception {
         server.json("POST /chat/completions", 200, CHAT_ANSWER);
         ChatRequest request = ChatRequest.builder().model("gpt-4o-mini").system("be brief").user("find x")
-                .message(new ChatMessage("assistant", null, null, List.of(new ToolCall("call_0", "function", "lookup", "{}")), null))
-                .message(new ChatMessage("tool", "found", null, null, "call_0"))
+                .message(ChatMessage.builder("assistant").toolCalls(List.of(new ToolCall("call_0", "function", "lookup", "{}")))
+                        .build())
+                .message(ChatMessage.builder("tool").content("found").toolCallId("call_0").build())
                 .maxTokens(50).temperature(0.2).topP(0.9).n(1).stop("END").presencePenalty(0.1).frequencyPenalty(0.3)
                 .logitBias("50256", -100).endUser("u-1").metadata("run", "7")
                 .tool(Tool.function("lookup", "looks up", "{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}"))

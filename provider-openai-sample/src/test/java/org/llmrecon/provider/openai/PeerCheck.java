@@ -49,9 +49,9 @@ public final class PeerCheck {
                     .toolChoice("auto").responseFormat("{\"title\":\"answer\",\"type\":\"object\"}").build()).choices());
             run(name, "chat with every field + tool round trip", failed, () -> p.chat(ChatRequest.builder()
                     .model("o3-mini").system("sys").user("call the tool")
-                    .message(new ChatMessage("assistant", null, null,
-                            List.of(new ToolCall("call_1", "function", "weather", "{\"city\":\"Oslo\"}")), null))
-                    .message(new ChatMessage("tool", "{\"temp\":3}", null, null, "call_1"))
+                    .message(ChatMessage.builder("assistant").toolCalls(
+                            List.of(new ToolCall("call_1", "function", "weather", "{\"city\":\"Oslo\"}"))).build())
+                    .message(ChatMessage.builder("tool").content("{\"temp\":3}").toolCallId("call_1").build())
                     .maxTokens(30).temperature(1.0).topP(0.9).n(1).stop("END").presencePenalty(0.1)
                     .frequencyPenalty(0.2).logitBias("50256", -100).endUser("user-1").metadata("run", "peer")
                     .tool(Tool.function("weather", "current weather", "{\"type\":\"object\"}")).toolChoice("weather")

@@ -37,16 +37,17 @@ record ChatScript(String id, String model, long created, int promptTokens, List<
         if (lastUser == null) {
             throw new InvalidRequestException("mock: messages contain no user message", 400, "messages", null);
         }
-        String prompt = lastUser.content() == null ? "" : lastUser.content();
+        String prompt = ImageDescription.of(lastUser);
         Answer answer = Answer.of(replyTemplate.replace("{prompt}", prompt), request.maxTokens(), request.stop());
         int choices = Answer.choices(request.n());
         List<ChatChunk> chunks = new ArrayList<>();
         for (int index = 0; index < choices; index++) {
             for (String token : answer.tokens()) {
-                chunks.add(new ChatChunk(id, model, index, token, null, null, null));
+                chunks.add(ChatChunk.builder().id(id).model(model).index(index).content(token).build());
             }
             Usage usage = index == choices - 1 ? Usage.of(promptTokens, choices * answer.tokens().size()) : null;
-            chunks.add(new ChatChunk(id, model, index, "", null, answer.finishReason(), usage));
+            chunks.add(ChatChunk.builder().id(id).model(model).index(index).finishReason(answer.finishReason())
+                    .usage(usage).build());
         }
         return new ChatScript(id, model, created, promptTokens, List.copyOf(chunks));
     }
@@ -77,6 +78,7 @@ record ChatScript(String id, String model, long created, int promptTokens, List<
             choices.add(new ChatChoice(index, ChatMessage.assistant(texts.get(index).toString()),
                     finishReasons.get(index)));
         }
-        return new ChatResponse(id, "chat.completion", created, model, choices, Usage.of(promptTokens, completionTokens));
+        return ChatResponse.builder().id(id).object("chat.completion").created(created).model(model).choices(choices)
+                .usage(Usage.of(promptTokens, completionTokens)).build();
     }
 }

@@ -21,17 +21,21 @@ final class MockModels {
     private static final Pricing FREE = new Pricing(0.0, 0.0, "USD");
 
     static final List<ModelInfo> ALL = List.of(
-            new ModelInfo(CHAT, MockPlugin.TYPE, ModelType.CHAT,
-                    Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), 8192, null, "1",
-                    "Answers with the configured reply, streamed token by token", FREE),
-            new ModelInfo(COMPLETION, MockPlugin.TYPE, ModelType.TEXT_COMPLETION,
-                    Set.of(ModelCapability.TEXT_COMPLETION), 4096, null, "1",
-                    "Completes a prompt with the configured reply", FREE),
-            new ModelInfo(EMBEDDING, MockPlugin.TYPE, ModelType.EMBEDDING,
-                    Set.of(ModelCapability.EMBEDDING), 2048, null, "1",
-                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", FREE));
+            model(CHAT, ModelType.CHAT, 8192, "Answers with the configured reply, streamed token by token;"
+                    + " an image is answered with a description of it", ModelCapability.CHAT_COMPLETION,
+                    ModelCapability.STREAMING, ModelCapability.IMAGE_ANALYSIS),
+            model(COMPLETION, ModelType.TEXT_COMPLETION, 4096, "Completes a prompt with the configured reply",
+                    ModelCapability.TEXT_COMPLETION),
+            model(EMBEDDING, ModelType.EMBEDDING, 2048,
+                    "Hash-based unit vectors of " + EMBEDDING_DIMENSIONS + " dimensions", ModelCapability.EMBEDDING));
 
     private MockModels() {
+    }
+
+    private static ModelInfo model(String id, ModelType type, int maxTokens, String description,
+            ModelCapability... capabilities) {
+        return ModelInfo.builder().id(id).provider(MockPlugin.TYPE).type(type).capabilities(Set.of(capabilities))
+                .maxTokens(maxTokens).version("1").description(description).pricing(FREE).build();
     }
 
     static List<String> ids() {

@@ -38,7 +38,9 @@ class MockProviderTest {
         ModelInfo chat = provider.modelInfo("mock-chat");
         assertEquals(ModelType.CHAT, chat.type());
         assertEquals("mock", chat.provider());
-        assertEquals(Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING), chat.capabilities());
+        assertEquals(Set.of(ModelCapability.CHAT_COMPLETION, ModelCapability.STREAMING, ModelCapability.IMAGE_ANALYSIS),
+                chat.capabilities());
+        assertFalse(provider.supportsCapability("mock-completion", ModelCapability.IMAGE_ANALYSIS));
         assertTrue(provider.supportsModel("mock-embedding"));
         assertFalse(provider.supportsModel("gpt-4o"));
         assertTrue(provider.supportsCapability("mock-embedding", ModelCapability.EMBEDDING));

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.llmrecon.runtime.internal.folders.JsonSettings;
+
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 

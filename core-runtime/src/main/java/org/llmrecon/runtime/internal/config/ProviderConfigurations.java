@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.api.runtime.ConfigEntry;
 import org.llmrecon.api.runtime.ConfigManager;
 import org.llmrecon.api.provider.ProviderConfig;
@@ -32,8 +33,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = {ConfigManager.class, ProviderConfigurations.class})
 public final class ProviderConfigurations implements ConfigManager {
-    /** Framework property naming the JSON settings file. */
-    public static final String JSON_FILE = "llmrecon.config.json";
 
     private final Map<String, Map<String, String>> overrides = new ConcurrentHashMap<>();
     private final Map<ProviderSettings, String> settings = new ConcurrentHashMap<>();
@@ -44,7 +43,7 @@ public final class ProviderConfigurations implements ConfigManager {
     /** @param context the runtime bundle's context */
     @Activate
     public ProviderConfigurations(BundleContext context) {
-        this(System.getenv(), jsonFile(context.getProperty(JSON_FILE)));
+        this(System.getenv(), jsonFile(context.getProperty(RuntimeProperties.CONFIG_JSON)));
     }
 
     ProviderConfigurations(Map<String, String> environment, Path jsonFile) {

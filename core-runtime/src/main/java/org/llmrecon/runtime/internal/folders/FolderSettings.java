@@ -11,8 +11,8 @@ import java.util.List;
  * The File Install watcher settings for our folders. Plugin folders:
  * {@code *.jar} and {@code *.jar.metadata.json} only, new bundles started,
  * first scan at once; scanned when file-system events say so and every
- * {@link #FALLBACK_POLL} besides, or every {@link #DEFAULT_PLUGIN_POLL} in a
- * folder that gives no events ({@code llmrecon.plugins.poll} overrides both).
+ * {@link #FALLBACK_POLL} besides, or at {@code llmrecon.plugins.poll} in a
+ * folder that gives no events.
  * File Install reports a file only once its size and modification time are
  * the same on two scans in a row, and {@code SettledJarTransformer} hands it
  * over only once it reads as a complete bundle, so a jar still being copied
@@ -27,13 +27,6 @@ final class FolderSettings {
     private FolderSettings() {
     }
 
-    /**
-     * The plugin folders' poll when {@code llmrecon.plugins.poll} is not set, in milliseconds. File Install
-     * reports a file once two scans in a row see it unchanged, so a drop waits one to two polls: 25 ms keeps
-     * hot deploy under 100 ms at the median (50 ms: about 112 ms), for about 0.5% of one core more while idle
-     * (docs/BENCHMARKS.md).
-     */
-    static final long DEFAULT_PLUGIN_POLL = 25;
     /** The poll of a folder that file-system events watch: a safety net for events a file system loses. */
     static final long FALLBACK_POLL = 2000;
     /** After an event the scanners are woken this often at first (a wake-up during a scan is lost) ... */
@@ -46,12 +39,13 @@ final class FolderSettings {
         return new FolderEvents(folders, wake, WAKE_STEP, WAKE_WINDOW);
     }
 
-    /** @return the plugin folders' poll in milliseconds: {@code configured} if set, else as events allow */
-    static long pluginPoll(Duration configured, boolean events) {
-        if (configured != null) {
-            return configured.toMillis();
-        }
-        return events ? FALLBACK_POLL : DEFAULT_PLUGIN_POLL;
+    /**
+     * @param configured {@code llmrecon.plugins.poll} in milliseconds
+     * @param events whether file-system events arrive for the folder
+     * @return the folder's poll: the fallback where events wake the scans, else the configured poll
+     */
+    static long pluginPoll(long configured, boolean events) {
+        return events ? FALLBACK_POLL : configured;
     }
 
     static Hashtable<String, Object> plugins(Path folder, File tmp, long pollMillis) {

@@ -3,14 +3,15 @@ package org.llmrecon.runtime.internal.folders;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.llmrecon.runtime.internal.config.Durations;
+import org.llmrecon.api.runtime.RuntimeProperties;
+import org.llmrecon.runtime.internal.settings.RuntimeSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -18,6 +19,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -28,25 +30,18 @@ import org.osgi.service.component.annotations.Reference;
  * mean no folder: an embedder opts in, nothing appears in its working
  * directory. A folder File Install already watches through its own
  * {@code felix.fileinstall.dir} framework property is not watched twice.
- * File-system events wake File Install's scans ({@link FolderEvents}), so its
- * poll is only a fallback for folders that give no events.
+ * File-system events wake File Install's scans ({@link FolderEvents}); the
+ * poll matters only in folders that give no events.
  */
-@Component(service = WatchedFolders.class, immediate = true)
+@Component(service = WatchedFolders.class, immediate = true, configurationPid = RuntimeProperties.PID)
 public final class WatchedFolders {
-    /** Framework property: the plugin folders, separated by the platform's path separator. */
-    public static final String PLUGINS = "llmrecon.plugins.dirs";
-    /** Framework property: the configuration folder. */
-    public static final String ETC = "llmrecon.etc.dir";
-    /**
-     * Framework property: how often the plugin folders are scanned besides file-system events, e.g.
-     * {@code 50ms}; by default {@link FolderSettings#FALLBACK_POLL} when events arrive for a folder and
-     * {@link FolderSettings#DEFAULT_PLUGIN_POLL} when they do not.
-     */
-    public static final String POLL = "llmrecon.plugins.poll";
     private static final String NAME_PREFIX = "llmrecon-";
 
+    private final ConfigurationAdmin admin;
     private final List<Path> pluginFolders;
     private final Path etcFolder;
+    private final Set<Path> watchedAlready;
+    private final File tmp;
     private final List<Configuration> created = new ArrayList<>();
     private final ScanTrigger trigger;
     private final FolderEvents events;
@@ -54,28 +49,27 @@ public final class WatchedFolders {
     /**
      * @param context the runtime bundle's context
      * @param admin Config Admin
+     * @param folders the plugin folders
+     * @param config the configuration {@link RuntimeProperties#PID}
      * @throws IOException when Config Admin cannot store a configuration
      */
     @Activate
-    public WatchedFolders(BundleContext context, @Reference ConfigurationAdmin admin) throws IOException {
-        pluginFolders = FolderSettings.paths(context.getProperty(PLUGINS), File.pathSeparator);
-        List<Path> etc = FolderSettings.paths(context.getProperty(ETC), File.pathSeparator);
-        etcFolder = etc.isEmpty() ? null : etc.get(0);
-        Set<Path> watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
-        File tmp = context.getDataFile("fileinstall");
-        Duration poll = Durations.property(context, POLL, null);
-        if (poll != null && poll.toMillis() < 1) {
-            throw new IllegalArgumentException("framework property " + POLL + ": must be at least 1ms, is '"
-                    + context.getProperty(POLL) + "'");
-        }
+    public WatchedFolders(BundleContext context, @Reference ConfigurationAdmin admin,
+            @Reference PluginFolders folders, Map<String, Object> config) throws IOException {
+        this.admin = admin;
+        this.pluginFolders = folders.folders();
+        List<Path> etc = FolderSettings.paths(context.getProperty(RuntimeProperties.ETC_DIR), File.pathSeparator);
+        this.etcFolder = etc.isEmpty() ? null : etc.get(0);
+        this.watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
+        this.tmp = context.getDataFile("fileinstall");
         List<Path> all = new ArrayList<>(pluginFolders);
         if (etcFolder != null) {
             all.add(etcFolder);
         }
-        trigger = new ScanTrigger(context);
-        events = FolderSettings.events(all, trigger::scanNow);
+        this.trigger = new ScanTrigger(context);
+        this.events = FolderSettings.events(all, trigger::scanNow);
         try {
-            removeStale(admin, configure(admin, watchedAlready, tmp, poll));
+            removeStale(admin, watchAll(RuntimeSettings.of(context, config).pluginsPoll().toMillis()));
         } catch (IOException | RuntimeException e) {
             events.close();
             trigger.close();
@@ -83,21 +77,32 @@ public final class WatchedFolders {
         }
     }
 
-    private Set<String> configure(ConfigurationAdmin admin, Set<Path> watchedAlready, File tmp, Duration poll)
-            throws IOException {
+    private Set<String> watchAll(long poll) throws IOException {
         Set<String> names = new HashSet<>();
         // Config Admin hands the watchers to File Install one after the other, and a plugin watcher's first
         // scan installs and starts its plugins before it returns. The etc watcher goes first: its files are
         // read before the plugins are installed, and it is in place once they are (a launcher stopping right
         // after its command used to stop File Install while it was starting the etc watcher)
         if (etcFolder != null && !watchedAlready.contains(etcFolder)) {
-            names.add(watch(admin, "etc", FolderSettings.etc(etcFolder, tmp, events.watches(etcFolder))));
+            names.add(watch("etc", FolderSettings.etc(etcFolder, tmp, events.watches(etcFolder))));
         }
+        names.addAll(watchPlugins(poll));
+        return names;
+    }
+
+    /** A new poll reaches File Install's watchers, which it updates in place. */
+    @Modified
+    void modified(BundleContext context, Map<String, Object> config) throws IOException {
+        watchPlugins(RuntimeSettings.of(context, config).pluginsPoll().toMillis());
+    }
+
+    private Set<String> watchPlugins(long poll) throws IOException {
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < pluginFolders.size(); i++) {
             Path folder = pluginFolders.get(i);
             if (!watchedAlready.contains(folder)) {
                 long millis = FolderSettings.pluginPoll(poll, events.watches(folder));
-                names.add(watch(admin, "plugins-" + i, FolderSettings.plugins(folder, tmp, millis)));
+                names.add(watch("plugins-" + i, FolderSettings.plugins(folder, tmp, millis)));
             }
         }
         return names;
@@ -129,12 +134,13 @@ public final class WatchedFolders {
         }
     }
 
-    private String watch(ConfigurationAdmin admin, String name, Hashtable<String, Object> settings)
-            throws IOException {
+    private String watch(String name, Hashtable<String, Object> settings) throws IOException {
         Configuration c = admin.getFactoryConfiguration(FolderSettings.FACTORY_PID, NAME_PREFIX + name, "?");
         c.updateIfDifferent(settings);
         synchronized (created) {
-            created.add(c);
+            if (!created.contains(c)) {
+                created.add(c);
+            }
         }
         return c.getPid();
     }

@@ -9,7 +9,6 @@ import java.util.Hashtable;
 import java.util.List;
 
 import org.llmrecon.api.plugin.PluginInterface;
-import org.llmrecon.runtime.internal.PluginTracker;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -32,6 +31,8 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
  */
 @Component(service = {}, immediate = true)
 public final class LegacyExtender implements BundleTrackerCustomizer<List<ServiceRegistration<PluginInterface>>> {
+    /** Service property that marks a plugin adapted from a legacy jar. */
+    public static final String LEGACY = "llmrecon.legacy";
     /** Service property naming the declared class of an adapted legacy plugin. */
     public static final String DECLARED_CLASS = "llmrecon.legacy.class";
     /** Service property naming the declared provider type, so a plugin that fails still shows its type. */
@@ -64,7 +65,7 @@ public final class LegacyExtender implements BundleTrackerCustomizer<List<Servic
         List<ServiceRegistration<PluginInterface>> registrations = new ArrayList<>();
         for (LegacyDeclaration d : declarations) {
             Hashtable<String, Object> props = new Hashtable<>();
-            props.put(PluginTracker.LEGACY, Boolean.TRUE);
+            props.put(LEGACY, Boolean.TRUE);
             props.put(Constants.SERVICE_RANKING, RANKING);
             props.put(DECLARED_CLASS, d.className());
             if (d.type() != null) {

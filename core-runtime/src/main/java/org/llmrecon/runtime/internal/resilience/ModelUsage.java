@@ -63,8 +63,9 @@ final class ModelUsage {
 
     private static UsageMetrics metrics(long requests, long errors, long retries, long prompt, long completion,
             long[] latencyCounts) {
-        return new UsageMetrics(requests, errors, retries, prompt, completion,
-                LatencyHistogram.percentile(latencyCounts, 0.50), LatencyHistogram.percentile(latencyCounts, 0.95),
-                LatencyHistogram.percentile(latencyCounts, 0.99));
+        return UsageMetrics.builder().requests(requests).errors(errors).retries(retries).promptTokens(prompt)
+                .completionTokens(completion).latencyP50(LatencyHistogram.percentile(latencyCounts, 0.50))
+                .latencyP95(LatencyHistogram.percentile(latencyCounts, 0.95))
+                .latencyP99(LatencyHistogram.percentile(latencyCounts, 0.99)).build();
     }
 }

@@ -28,6 +28,7 @@ public final class ChatCommand {
      * @param model a model, or empty for the configured default
      * @param system a system prompt, or empty
      * @param temperature a temperature, or empty
+     * @param image an image file or URL to send with the prompt, or empty
      * @param type the provider type
      * @param prompt the prompt, words joined by spaces
      * @return nothing: the answer is written as it arrives
@@ -39,13 +40,15 @@ public final class ChatCommand {
             @Descriptor("system prompt") @Parameter(names = {"-s", "--system"}, absentValue = "") String system,
             @Descriptor("sampling temperature, e.g. 0.2") @Parameter(names = {"-t", "--temperature"},
                     absentValue = "") String temperature,
+            @Descriptor("an image to send with the prompt: a png, jpeg, gif or webp file, or an http(s) URL")
+            @Parameter(names = {"-i", "--image"}, absentValue = "") String image,
             @Descriptor("provider type") String type,
             @Descriptor("the prompt") String... prompt) {
-        stream(session.getConsole(), model, system, temperature, type, String.join(" ", prompt));
+        stream(session.getConsole(), model, system, temperature, image, type, String.join(" ", prompt));
         return null;
     }
 
-    ChatResponse stream(PrintStream out, String model, String system, String temperature, String type,
+    ChatResponse stream(PrintStream out, String model, String system, String temperature, String image, String type,
             String prompt) {
         ChatRequest.Builder request = ChatRequest.builder();
         if (!model.isEmpty()) {
@@ -64,7 +67,11 @@ public final class ChatCommand {
         if (prompt.isBlank()) {
             throw new IllegalArgumentException("chat " + Text.clean(type) + ": the prompt is empty");
         }
-        request.user(prompt);
+        if (image.isEmpty()) {
+            request.user(prompt);
+        } else {
+            request.user(prompt, ImageArgument.parse(image));
+        }
         ChatResponse response = factory.getProvider(type).chatStream(request.build(), chunk -> {
             out.print(chunk.content());
             out.flush();

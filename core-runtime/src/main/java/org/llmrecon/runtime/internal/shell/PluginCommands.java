@@ -11,7 +11,8 @@ import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.ManagedProvider;
-import org.llmrecon.runtime.internal.HeapDumps;
+import org.llmrecon.api.runtime.RuntimeProperties;
+import org.llmrecon.runtime.internal.diagnostics.HeapDumps;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +27,6 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=install", "osgi.command.function=uninstall", "osgi.command.function=reload",
         "osgi.command.function=dirs", "osgi.command.function=heapdump"})
 public final class PluginCommands {
-    static final String ETC = "llmrecon.etc.dir";
 
     private final PluginManager plugins;
     private final PluginDiscovery discovery;
@@ -42,7 +42,7 @@ public final class PluginCommands {
     @Activate
     public PluginCommands(BundleContext context, @Reference PluginManager plugins,
             @Reference PluginDiscovery discovery, @Reference ProviderFactory factory) {
-        this(plugins, discovery, factory, context.getProperty(ETC));
+        this(plugins, discovery, factory, context.getProperty(RuntimeProperties.ETC_DIR));
     }
 
     PluginCommands(PluginManager plugins, PluginDiscovery discovery, ProviderFactory factory, String etc) {

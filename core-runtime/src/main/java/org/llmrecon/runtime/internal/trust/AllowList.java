@@ -1,5 +1,6 @@
 package org.llmrecon.runtime.internal.trust;
 
+import org.llmrecon.api.runtime.RuntimeProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class AllowList {
     String notAllowed(String sha256) {
         if (file == null) {
             return "unsigned, its SHA-256 is " + sha256 + " and no allow file is configured ("
-                    + TrustGate.ALLOW + ")";
+                    + RuntimeProperties.TRUST_ALLOW + ")";
         }
         String unreadable = Files.isReadable(file) ? "" : " (which cannot be read)";
         return "unsigned and its SHA-256 " + sha256 + " is not in " + file + unreadable;

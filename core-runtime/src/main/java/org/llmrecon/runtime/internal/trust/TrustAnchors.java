@@ -1,5 +1,6 @@
 package org.llmrecon.runtime.internal.trust;
 
+import org.llmrecon.api.runtime.RuntimeProperties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -70,7 +71,7 @@ final class TrustAnchors {
     String notTrusted(Certificate signer) {
         String who = signer instanceof X509Certificate x ? x.getSubjectX500Principal().getName() : "an unknown signer";
         if (store == null) {
-            return "signed by " + who + ", and no trust store is configured (" + TrustGate.STORE + ")";
+            return "signed by " + who + ", and no trust store is configured (" + RuntimeProperties.TRUST_STORE + ")";
         }
         return "signed by " + who + ", which is not in the trust store " + store
                 + (problem == null ? "" : ": " + problem);

@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.llmrecon.api.runtime.PluginInfo;
-import org.llmrecon.runtime.internal.PluginFolders;
+import org.llmrecon.api.runtime.RuntimeProperties;
+import org.llmrecon.runtime.internal.folders.PluginFolders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -31,19 +32,11 @@ import org.osgi.service.log.LoggerFactory;
  */
 @Component(service = TrustGate.class, immediate = true)
 public final class TrustGate {
-    /** Framework property: {@code off}, {@code warn} (the default) or {@code enforce}. */
-    public static final String POLICY = "llmrecon.trust.policy";
-    /** Framework property: the trust store (PKCS12 or JKS) holding trusted signer certificates. */
-    public static final String STORE = "llmrecon.trust.store";
-    /** Framework property: the trust store's password; never logged. */
-    public static final String STORE_PASSWORD = "llmrecon.trust.store.password";
-    /** Framework property: a file of allowed SHA-256 hashes, one hex a line, {@code #} comments. */
-    public static final String ALLOW = "llmrecon.trust.allow";
 
     private final BundleContext context;
     private final long self;
     private final TrustMode mode;
-    private final PluginBundles plugins;
+    private final PluginFolders plugins;
     private final TrustChecker checker;
     private final Set<String> told = ConcurrentHashMap.newKeySet();
     private final ServiceRegistration<ResolverHookFactory> hook;
@@ -51,23 +44,24 @@ public final class TrustGate {
 
     /**
      * @param context the runtime bundle's context
+     * @param plugins the rule for which bundles are plugins
      * @param logger where refusals and warnings go, or {@code null} without a log service
      */
     @Activate
-    public TrustGate(BundleContext context,
+    public TrustGate(BundleContext context, @Reference PluginFolders plugins,
             @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.context = context;
         this.self = context.getBundle().getBundleId();
         this.logger = logger;
-        TrustMode parsed = TrustMode.parse(context.getProperty(POLICY));
+        TrustMode parsed = TrustMode.parse(context.getProperty(RuntimeProperties.TRUST_POLICY));
         this.mode = parsed == null ? TrustMode.ENFORCE : parsed;
-        this.plugins = new PluginBundles(context.getProperty("llmrecon.plugins.dirs"));
-        String password = context.getProperty(STORE_PASSWORD);
-        TrustAnchors anchors = TrustAnchors.load(path(context.getProperty(STORE)),
+        this.plugins = plugins;
+        String password = context.getProperty(RuntimeProperties.TRUST_STORE_PASSWORD);
+        TrustAnchors anchors = TrustAnchors.load(path(context.getProperty(RuntimeProperties.TRUST_STORE)),
                 password == null ? null : password.toCharArray());
-        this.checker = new TrustChecker(anchors, new AllowList(path(context.getProperty(ALLOW))));
+        this.checker = new TrustChecker(anchors, new AllowList(path(context.getProperty(RuntimeProperties.TRUST_ALLOW))));
         if (parsed == null) {
-            log(POLICY + ": '" + context.getProperty(POLICY) + "' is not off, warn or enforce; enforcing");
+            log(RuntimeProperties.TRUST_POLICY + ": '" + context.getProperty(RuntimeProperties.TRUST_POLICY) + "' is not off, warn or enforce; enforcing");
         }
         if (anchors.problem() != null && mode != TrustMode.OFF) {
             log(anchors.problem() + "; no signer is trusted");
@@ -118,8 +112,7 @@ public final class TrustGate {
         }
         List<String> tags = new ArrayList<>(info.metadata().tags());
         tags.add(v.tag());
-        return new PluginInfo(info.name(), info.providerType(), info.version(), info.state(), info.reason(),
-                info.location(), info.bundleId(), info.legacy(), info.metadata().toBuilder().tags(tags).build());
+        return info.toBuilder().metadata(info.metadata().toBuilder().tags(tags).build()).build();
     }
 
     private boolean refused(Bundle bundle) {

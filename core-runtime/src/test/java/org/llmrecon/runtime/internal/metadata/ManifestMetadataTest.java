@@ -30,8 +30,9 @@ class ManifestMetadataTest {
                 ManifestMetadata.MIN_FRAMEWORK_VERSION, "1.0",
                 ManifestMetadata.MAX_FRAMEWORK_VERSION, "1.9.9",
                 ManifestMetadata.TAGS, "offline,test");
-        assertEquals(new PluginMetadata("Mock Provider", "1.2.3.SNAPSHOT", "Example Ltd", "Deterministic answers",
-                "mock", List.of("mock-small", "mock-large"), "1.0", "1.9.9", List.of("offline", "test")),
+        assertEquals(PluginMetadata.builder().name("Mock Provider").version("1.2.3.SNAPSHOT").author("Example Ltd")
+                .description("Deterministic answers").providerType("mock").supportedModels(List.of("mock-small", "mock-large"))
+                .minFrameworkVersion("1.0").maxFrameworkVersion("1.9.9").tags(List.of("offline", "test")).build(),
                 ManifestMetadata.read(headers));
     }
 

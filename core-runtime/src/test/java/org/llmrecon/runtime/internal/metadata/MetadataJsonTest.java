@@ -29,9 +29,9 @@ class MetadataJsonTest {
         try (InputStream in = getClass().getResourceAsStream("custom-provider.metadata.json")) {
             m = MetadataJson.parse(in, "custom-provider.metadata.json");
         }
-        assertEquals(new PluginMetadata("Custom Provider", "1.0.0", "Your Name",
-                "A custom provider plugin for LLMrecon", "custom-provider", List.of("custom-model-1", "custom-model-2"),
-                "0.1.0", "", List.of("custom", "example")), m);
+        assertEquals(PluginMetadata.builder().name("Custom Provider").version("1.0.0").author("Your Name")
+                .description("A custom provider plugin for LLMrecon").providerType("custom-provider").supportedModels(List.of("custom-model-1", "custom-model-2"))
+                .minFrameworkVersion("0.1.0").maxFrameworkVersion("").tags(List.of("custom", "example")).build(), m);
     }
 
     @Test

@@ -29,15 +29,20 @@ class MetadataMergerTest {
                 new MetadataSource("META-INF/llmrecon/plugin.json", bundleJson),
                 new MetadataSource("bundle manifest", manifest), new MetadataSource("getMetadata()", service)));
 
-        assertEquals(new PluginMetadata("Sidecar Name", "2.0.0", "Vendor", "from json", "x", List.of("m1"), "1.0",
-                "1.5", List.of("json")), merged.metadata());
+        assertEquals(PluginMetadata.builder().name("Sidecar Name").version("2.0.0").author("Vendor")
+                .description("from json").providerType("x").supportedModels(List.of("m1"))
+                .minFrameworkVersion("1.0").maxFrameworkVersion("1.5").tags(List.of("json")).build(), merged.metadata());
         assertFalse(merged.hasConflicts());
     }
 
     @Test
     void blankStringsAndEmptyListsAreNotValues() {
-        PluginMetadata high = new PluginMetadata("  ", "", null, "\t", "", List.of(), "", " ", List.of());
-        PluginMetadata low = new PluginMetadata("N", "1", "A", "D", "t", List.of("m"), "0.1", "9", List.of("g"));
+        PluginMetadata high = PluginMetadata.builder().name("  ").version("").author(null)
+                .description("\t").providerType("").supportedModels(List.of())
+                .minFrameworkVersion("").maxFrameworkVersion(" ").tags(List.of()).build();
+        PluginMetadata low = PluginMetadata.builder().name("N").version("1").author("A")
+                .description("D").providerType("t").supportedModels(List.of("m"))
+                .minFrameworkVersion("0.1").maxFrameworkVersion("9").tags(List.of("g")).build();
         MergedMetadata merged = MetadataMerger.merge(List.of(new MetadataSource("high", high),
                 new MetadataSource("low", low)));
         assertEquals(low, merged.metadata());

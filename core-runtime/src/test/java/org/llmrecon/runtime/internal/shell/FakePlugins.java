@@ -19,9 +19,9 @@ final class FakePlugins implements PluginManager, PluginDiscovery {
     PluginCheck check;
 
     static PluginInfo active(String name, String type) {
-        return new PluginInfo(name, type, "1.2.3", PluginState.ACTIVE, null, "file:/p/" + type + ".jar", 7, false,
-                PluginMetadata.builder().name(name).providerType(type).author("Ann").supportedModels(List.of("m1",
-                        "m2")).minFrameworkVersion("1.0.0").tags(List.of("t")).build());
+        return PluginInfo.builder().name(name).providerType(type).version("1.2.3").state(PluginState.ACTIVE)
+                .location("file:/p/" + type + ".jar").bundleId(7).metadata(PluginMetadata.builder().name(name).providerType(type).author("Ann").supportedModels(List.of("m1",
+                        "m2")).minFrameworkVersion("1.0.0").tags(List.of("t")).build()).build();
     }
 
     @Override

@@ -92,8 +92,8 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
         @Override
         public List<ModelInfo> listModels() {
-            return List.of(new ModelInfo("echo-1", "echo", ModelType.CHAT, Set.of(ModelCapability.values()[0]), 4096,
-                    null, null, null, null));
+            return List.of(ModelInfo.builder().id("echo-1").provider("echo").type(ModelType.CHAT)
+                    .capabilities(Set.of(ModelCapability.values()[0])).maxTokens(4096).build());
         }
 
         @Override
@@ -116,7 +116,7 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
             requests.add(request);
             String prompt = request.messages().get(request.messages().size() - 1).content();
             for (String word : prompt.split(" ")) {
-                listener.onChunk(new ChatChunk("id", "echo-1", 0, "<" + word + ">", null, null, null));
+                listener.onChunk(ChatChunk.builder().id("id").model("echo-1").content("<" + word + ">").build());
             }
             return null;
         }
@@ -151,8 +151,9 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
         @Override
         public UsageMetrics usageMetrics() {
-            return new UsageMetrics(3, 1, 2, 10, 20, Duration.ofMillis(5), Duration.ofMillis(9),
-                    Duration.ofMillis(12));
+            return UsageMetrics.builder().requests(3).errors(1).retries(2).promptTokens(10).completionTokens(20)
+                    .latencyP50(Duration.ofMillis(5)).latencyP95(Duration.ofMillis(9))
+                    .latencyP99(Duration.ofMillis(12)).build();
         }
 
         @Override

@@ -23,8 +23,8 @@ class PluginCommandsTest {
     @Test
     void pluginsIsAnAlignedTableWithReasons() {
         fake.plugins.add(FakePlugins.active("Mock", "mock"));
-        fake.plugins.add(new PluginInfo("x.jar", null, null, PluginState.FAILED, "not a zip\nfile", "/p/x.jar", -1,
-                false, null));
+        fake.plugins.add(PluginInfo.builder().name("x.jar").state(PluginState.FAILED).reason("not a zip\nfile")
+                .location("/p/x.jar").build());
         assertEquals("""
                 NAME   TYPE  VERSION  STATE   BUNDLE  REASON
                 Mock   mock  1.2.3    ACTIVE  7       -

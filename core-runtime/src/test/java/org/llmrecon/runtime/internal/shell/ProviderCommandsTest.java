@@ -59,7 +59,7 @@ class ProviderCommandsTest {
     void chatStreamsChunksAsTheyArriveAndPassesOptions() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new ChatCommand(fake).stream(out, "echo-1", "be brief", "0.5", "echo", "hello there");
+        new ChatCommand(fake).stream(out, "echo-1", "be brief", "0.5", "", "echo", "hello there");
         assertEquals("<hello><there>\n", bytes.toString(StandardCharsets.UTF_8));
         var request = fake.requests.get(0);
         assertEquals("echo-1", request.model());
@@ -73,9 +73,9 @@ class ProviderCommandsTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         ChatCommand chat = new ChatCommand(fake);
         assertEquals("--temperature 'hot': not a number", assertThrows(IllegalArgumentException.class,
-                () -> chat.stream(out, "", "", "hot", "echo", "hi")).getMessage());
+                () -> chat.stream(out, "", "", "hot", "", "echo", "hi")).getMessage());
         assertEquals("chat echo: the prompt is empty", assertThrows(IllegalArgumentException.class,
-                () -> chat.stream(out, "", "", "", "echo", " ")).getMessage());
+                () -> chat.stream(out, "", "", "", "", "echo", " ")).getMessage());
         assertTrue(fake.requests.isEmpty());
     }
 }

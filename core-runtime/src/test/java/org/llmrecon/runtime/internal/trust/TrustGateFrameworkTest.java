@@ -1,5 +1,7 @@
 package org.llmrecon.runtime.internal.trust;
 
+import org.llmrecon.runtime.internal.folders.PluginFolders;
+import org.llmrecon.api.runtime.RuntimeProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,9 +45,9 @@ class TrustGateFrameworkTest {
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
                 Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                TrustGate.POLICY, policy));
+                RuntimeProperties.TRUST_POLICY, policy));
         framework.start();
-        return new TrustGate(framework.getBundleContext(), null);
+        return new TrustGate(framework.getBundleContext(), new PluginFolders(framework.getBundleContext()), null);
     }
 
     @AfterEach
@@ -94,7 +96,7 @@ class TrustGateFrameworkTest {
     @Test
     void enforceUnresolvesAPluginThatResolvedBeforeTheGate() throws Exception {
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow().newFramework(Map.of(
-                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(), TrustGate.POLICY, "enforce"));
+                Constants.FRAMEWORK_STORAGE, dir.resolve("felix").toString(), RuntimeProperties.TRUST_POLICY, "enforce"));
         framework.start();
         Bundle early = install("early", true);
         assertTrue(resolve(early));
@@ -105,7 +107,7 @@ class TrustGateFrameworkTest {
             }
         });
 
-        new TrustGate(framework.getBundleContext(), null);
+        new TrustGate(framework.getBundleContext(), new PluginFolders(framework.getBundleContext()), null);
 
         assertTrue(refreshed.await(30, TimeUnit.SECONDS), "refreshed");
         assertEquals(Bundle.INSTALLED, early.getState());
@@ -119,8 +121,9 @@ class TrustGateFrameworkTest {
 
         assertTrue(resolve(plugin));
         assertNull(gate.refusal(plugin));
-        PluginInfo info = new PluginInfo("unsigned", "unsigned", "1.0.0", PluginState.ACTIVE, null,
-                plugin.getLocation(), plugin.getBundleId(), false, PluginMetadata.builder().tags(List.of("beta")).build());
+        PluginInfo info = PluginInfo.builder().name("unsigned").providerType("unsigned").version("1.0.0")
+                .state(PluginState.ACTIVE).location(plugin.getLocation()).bundleId(plugin.getBundleId())
+                .metadata(PluginMetadata.builder().tags(List.of("beta")).build()).build();
         assertEquals(List.of("beta", "unsigned"), gate.marked(info).metadata().tags());
         assertEquals(List.of("beta", "unsigned"), gate.marked(gate.marked(info)).metadata().tags(), "tagged once");
     }
@@ -131,8 +134,8 @@ class TrustGateFrameworkTest {
         Bundle plugin = install("unchecked", true);
 
         assertTrue(resolve(plugin));
-        PluginInfo info = new PluginInfo("unchecked", null, null, PluginState.ACTIVE, null, plugin.getLocation(),
-                plugin.getBundleId(), false, null);
+        PluginInfo info = PluginInfo.builder().name("unchecked").state(PluginState.ACTIVE)
+                .location(plugin.getLocation()).bundleId(plugin.getBundleId()).build();
         assertSame(info, gate.marked(info));
     }
 

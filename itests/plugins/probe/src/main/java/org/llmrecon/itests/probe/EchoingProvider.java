@@ -83,16 +83,16 @@ public abstract class EchoingProvider implements Provider {
             Gate.pass(prompt.substring(WAIT.length()));
         }
         String answer = signature + ": " + prompt;
-        return new ChatResponse("echo-1", "chat.completion", 0, config.type() + "-model",
-                List.of(new ChatChoice(0, ChatMessage.assistant(answer), "stop")),
-                Usage.of(countTokens(prompt, null), countTokens(answer, null)));
+        return ChatResponse.builder().id("echo-1").object("chat.completion").model(config.type() + "-model")
+                .choices(List.of(new ChatChoice(0, ChatMessage.assistant(answer), "stop")))
+                .usage(Usage.of(countTokens(prompt, null), countTokens(answer, null))).build();
     }
 
     @Override
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
         ChatResponse response = chat(request);
-        listener.onChunk(new ChatChunk(response.id(), response.model(), 0, response.text(), null, "stop",
-                response.usage()));
+        listener.onChunk(ChatChunk.builder().id(response.id()).model(response.model()).content(response.text())
+                .finishReason("stop").usage(response.usage()).build());
         return response;
     }
 

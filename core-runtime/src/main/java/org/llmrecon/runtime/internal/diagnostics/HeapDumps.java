@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal;
+package org.llmrecon.runtime.internal.diagnostics;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -40,7 +40,7 @@ public final class HeapDumps {
                     new Object[] {target.toString(), Boolean.TRUE}, new String[] {String.class.getName(), "boolean"});
             return target;
         } catch (IOException | JMException | RuntimeException e) {
-            throw new IllegalArgumentException(target + ": cannot write a heap dump (" + Callouts.oneLine(e) + ")", e);
+            throw new IllegalArgumentException(target + ": cannot write a heap dump (" + Failures.oneLine(e) + ")", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal;
+package org.llmrecon.runtime.internal.diagnostics;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
@@ -12,8 +12,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginState;
+import org.llmrecon.api.runtime.RuntimeProperties;
+import org.llmrecon.runtime.internal.settings.RuntimeSettings;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 
 /**
  * Remembers the class loader of every plugin bundle weakly; after the bundle
@@ -21,25 +27,37 @@ import org.osgi.framework.wiring.BundleWiring;
  * leak, with the threads it still runs, and, when a folder for them is set,
  * one heap dump per leaked plugin that shows what holds it.
  */
-final class LeakWatch {
+@Component(service = LeakWatch.class, configurationPid = RuntimeProperties.PID)
+public final class LeakWatch {
     private record Watched(long bundleId, String name, String location, WeakReference<ClassLoader> loader,
             long uninstalledAt) {
     }
 
-    private final Duration delay;
-    private final Path dumps;
+    private volatile Duration delay;
+    private volatile Path dumps;
     private final Map<Long, String> dumped = new ConcurrentHashMap<>();
     private final Map<Long, Watched> live = new ConcurrentHashMap<>();
     private final Queue<Watched> uninstalled = new ConcurrentLinkedQueue<>();
     private volatile long lastGc;
 
-    /** @param dumps the folder for heap dumps of leaks, or {@code null} for none */
-    LeakWatch(Duration delay, Path dumps) {
-        this.delay = delay;
-        this.dumps = dumps;
+    /**
+     * @param context where framework properties are read
+     * @param config the configuration {@link RuntimeProperties#PID}
+     */
+    @Activate
+    public LeakWatch(BundleContext context, Map<String, Object> config) {
+        modified(context, config);
     }
 
-    void watch(Bundle bundle, String name) {
+    @Modified
+    void modified(BundleContext context, Map<String, Object> config) {
+        RuntimeSettings settings = RuntimeSettings.of(context, config);
+        delay = settings.leakDelay();
+        dumps = settings.leakHeapDumps().orElse(null);
+    }
+
+    /** @param bundle a plugin bundle that stops @param name its plugin's name */
+    public void watch(Bundle bundle, String name) {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
         if (loader != null) {
@@ -48,7 +66,8 @@ final class LeakWatch {
         }
     }
 
-    void uninstalled(Bundle bundle) {
+    /** @param bundle a plugin bundle uninstalled or updated: its old class loader should go */
+    public void uninstalled(Bundle bundle) {
         uninstalled.removeIf(this::collected); // bounded even when nobody lists the plugins
         Watched w = live.remove(bundle.getBundleId());
         if (w != null) {
@@ -57,7 +76,7 @@ final class LeakWatch {
     }
 
     /** @return the plugins whose class loader outlived their uninstallation by more than the delay */
-    List<PluginInfo> leaks() {
+    public List<PluginInfo> leaks() {
         uninstalled.removeIf(this::collected);
         long now = System.nanoTime();
         if (uninstalled.stream().anyMatch(w -> now - w.uninstalledAt() > delay.toNanos())
@@ -71,9 +90,10 @@ final class LeakWatch {
             ClassLoader loader = w.loader().get();
             long seconds = Duration.ofNanos(now - w.uninstalledAt()).toSeconds();
             if (loader != null && now - w.uninstalledAt() > delay.toNanos()) {
-                leaks.add(new PluginInfo(w.name(), null, null, PluginState.LEAKED,
-                        "class loader still reachable " + seconds + " s after uninstall" + threads(loader) + dump(w),
-                        w.location(), w.bundleId(), false, null));
+                leaks.add(PluginInfo.builder().name(w.name()).state(PluginState.LEAKED)
+                        .reason("class loader still reachable " + seconds + " s after uninstall" + threads(loader)
+                                + dump(w))
+                        .location(w.location()).bundleId(w.bundleId()).build());
             }
         });
         return leaks;
@@ -89,12 +109,13 @@ final class LeakWatch {
 
     /** Writes the dump the first time a plugin is reported, so the report says where it is. */
     private String dump(Watched w) {
-        if (dumps == null) {
+        Path folder = dumps;
+        if (folder == null) {
             return "";
         }
         return dumped.computeIfAbsent(w.bundleId(), id -> {
             try {
-                return "; heap dump: " + HeapDumps.write(dumps.resolve("llmrecon-leak-" + id + ".hprof"));
+                return "; heap dump: " + HeapDumps.write(folder.resolve("llmrecon-leak-" + id + ".hprof"));
             } catch (IllegalArgumentException e) {
                 return "; no heap dump: " + e.getMessage();
             }

@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal;
+package org.llmrecon.runtime.internal.folders;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,10 +17,11 @@ import org.osgi.framework.Version;
  * bundle with the same pair, so a copy of an installed plugin under another
  * file name is never installed and is reported as such.
  */
-record BundleIdentity(String symbolicName, Version version) {
+public record BundleIdentity(String symbolicName, Version version) {
 
     /** @param jar a file @return its identity, or empty when it is no readable bundle jar */
-    static Optional<BundleIdentity> of(Path jar) {
+    /** @param jar a file @return its bundle identity, when it reads as a bundle */
+    public static Optional<BundleIdentity> of(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             String name = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
@@ -40,7 +41,8 @@ record BundleIdentity(String symbolicName, Version version) {
      *         {@code jar} out. The bundle installed from {@code jar} itself is not one (it may have been
      *         installed a moment ago, while the caller was looking at the folder).
      */
-    Optional<Bundle> installedElsewhere(BundleContext context, Path jar) {
+    /** @return a bundle of this identity installed from another file */
+    public Optional<Bundle> installedElsewhere(BundleContext context, Path jar) {
         return Arrays.stream(context.getBundles())
                 .filter(b -> symbolicName.equals(b.getSymbolicName()) && version.equals(b.getVersion())
                         && !jar.equals(PluginFolders.file(b.getLocation())))
@@ -48,7 +50,8 @@ record BundleIdentity(String symbolicName, Version version) {
     }
 
     /** @return why {@code jar} is not installed while {@code installed} has its identity, in one line */
-    String refusal(Path jar, Bundle installed) {
+    /** @return why the framework refuses {@code jar} */
+    public String refusal(Path jar, Bundle installed) {
         Path from = PluginFolders.file(installed.getLocation());
         return jar.getFileName() + ": not installed: bundle " + symbolicName + " " + version
                 + " is already installed from " + (from != null ? from : installed.getLocation());

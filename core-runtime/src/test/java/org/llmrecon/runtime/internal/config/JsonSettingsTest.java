@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal.folders;
+package org.llmrecon.runtime.internal.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,38 +52,5 @@ class JsonSettingsTest {
         Path h = Files.writeString(dir.resolve("flat.json"), "{\"openai\": 3}");
         assertEquals(h + ": 'openai' must be an object of settings",
                 assertThrows(IOException.class, () -> JsonSettings.read(h.toFile())).getMessage());
-    }
-
-    @Test
-    void filtersAcceptOnlyWhatTheFolderIsFor() {
-        Pattern plugins = Pattern.compile(FolderSettings.PLUGIN_FILTER);
-        assertTrue(plugins.matcher("a.jar").matches());
-        assertTrue(plugins.matcher("a.jar.metadata.json").matches());
-        assertTrue(!plugins.matcher("a.jar.part").matches() && !plugins.matcher("a.json").matches());
-        Pattern etc = Pattern.compile(FolderSettings.ETC_FILTER);
-        assertTrue(etc.matcher("x.cfg").matches() && etc.matcher("x.config").matches()
-                && etc.matcher("x.json").matches());
-        assertTrue(!etc.matcher("x.cfg.swp").matches() && !etc.matcher("x.jar").matches());
-    }
-
-    @Test
-    void pluginWatcherSettingsAreTheFastSafeOnes() {
-        var p = FolderSettings.plugins(dir, null, 25);
-        assertEquals(dir.toString(), p.get("felix.fileinstall.dir"));
-        assertEquals("25", p.get("felix.fileinstall.poll"));
-        assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
-        assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
-        assertEquals("false", FolderSettings.etc(dir, null, true).get("felix.fileinstall.enableConfigSave"));
-        assertEquals(java.util.List.of(Path.of("/a"), Path.of("/b/c")), FolderSettings.paths(" /a ,/b/x/../c,", ","));
-        assertEquals(java.util.List.of(), FolderSettings.paths(null, ","));
-        assertEquals("2000", FolderSettings.etc(dir, null, true).get("felix.fileinstall.poll"));
-        assertEquals("100", FolderSettings.etc(dir, null, false).get("felix.fileinstall.poll"));
-    }
-
-    @Test
-    void pluginPollIsAFallbackWhereEventsComeAndFastWhereNot() {
-        assertEquals(FolderSettings.FALLBACK_POLL, FolderSettings.pluginPoll(null, true));
-        assertEquals(FolderSettings.DEFAULT_PLUGIN_POLL, FolderSettings.pluginPoll(null, false));
-        assertEquals(50, FolderSettings.pluginPoll(java.time.Duration.ofMillis(50), true));
     }
 }

@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal.config;
+package org.llmrecon.runtime.internal.settings;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal.folders;
+package org.llmrecon.runtime.internal.config;
 
 import java.io.File;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class JsonSettings {
     }
 
     /** @return the settings by provider type, keys flattened */
-    static Map<String, Map<String, String>> read(File file) throws IOException {
+    public static Map<String, Map<String, String>> read(File file) throws IOException {
         if (file.length() > MAX_BYTES) {
             throw new IOException(file + ": larger than " + MAX_BYTES + " bytes");
         }

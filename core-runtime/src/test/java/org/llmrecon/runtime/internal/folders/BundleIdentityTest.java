@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal;
+package org.llmrecon.runtime.internal.folders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

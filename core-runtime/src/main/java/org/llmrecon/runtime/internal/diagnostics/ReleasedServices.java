@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal;
+package org.llmrecon.runtime.internal.diagnostics;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,11 +25,15 @@ import org.osgi.service.component.runtime.dto.ReferenceDTO;
  * context while it is still valid, for Config Admin (which SCR consults for
  * every component) and the services the plugin's components reference.
  */
-final class ReleasedServices {
+public final class ReleasedServices {
     private ReleasedServices() {
     }
 
-    static void forget(Bundle bundle, ServiceComponentRuntime scr) {
+    /**
+     * @param bundle a plugin bundle that is stopping, while its context is still valid
+     * @param scr the component runtime, or {@code null} when it is gone
+     */
+    public static void forget(Bundle bundle, ServiceComponentRuntime scr) {
         BundleContext context = bundle.getBundleContext();
         if (context == null) {
             return;

@@ -1,4 +1,4 @@
-package org.llmrecon.runtime.internal;
+package org.llmrecon.runtime.internal.folders;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.apache.felix.fileinstall.ArtifactTransformer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Hands File Install the plugin bundle jars of the watched folders only once
@@ -29,13 +29,16 @@ public final class SettledJarTransformer implements ArtifactTransformer {
     private static final long STEP_MILLIS = 100;
 
     private final BundleContext context;
-    private final List<Path> folders;
+    private final PluginFolders folders;
 
-    /** @param context the runtime bundle's context */
+    /**
+     * @param context the runtime bundle's context
+     * @param folders the plugin folders
+     */
     @Activate
-    public SettledJarTransformer(BundleContext context) {
+    public SettledJarTransformer(BundleContext context, @Reference PluginFolders folders) {
         this.context = context;
-        this.folders = PluginFolders.parse(context.getProperty(PluginFolders.PROPERTY));
+        this.folders = folders;
     }
 
     /** A bundle jar in a plugin folder, or a file an installed plugin came from, whatever it holds now. */
@@ -43,7 +46,7 @@ public final class SettledJarTransformer implements ArtifactTransformer {
     public boolean canHandle(File artifact) {
         Path jar = artifact.toPath().toAbsolutePath().normalize();
         if (!artifact.getName().toLowerCase(Locale.ROOT).endsWith(".jar") || !artifact.isFile()
-                || !folders.contains(jar.getParent())) {
+                || !folders.inFolder(jar)) {
             return false;
         }
         return BundleIdentity.of(jar).isPresent() || Arrays.stream(context.getBundles())
