@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idle CPU of the launcher (--no-shell, the template and OpenAI plugins in its folder) for each plugin-folder
-# poll in POLLS ("default": no llmrecon.plugins.poll, i.e. file-system events and the 2 s fallback poll):
+# poll in POLLS ("default": no llmrecon.plugins.poll; where file-system events come, as here, the poll only
+# applies to folders without events and the folders are scanned on events and every 2 s):
 # CPU time (user + system) over MEASURE_S seconds, after SETTLE_S seconds of start-up.
 source "$(dirname "$0")/common.sh"
 LAUNCHER="$ROOT/launcher/target/llmrecon-launcher.jar"
@@ -10,7 +11,7 @@ MEASURE_S=${MEASURE_S:-60}
 TICKS=$(getconf CLK_TCK)
 OUT="$RESULTS/idle.txt"
 : > "$OUT"
-for poll in ${POLLS:-default 25ms}; do
+for poll in ${POLLS:-default}; do
   work=$(mktemp -d)
   mkdir -p "$work/plugins" "$work/etc"
   cp "$TARGET/bundles/plugins/"*.jar "$work/plugins/"

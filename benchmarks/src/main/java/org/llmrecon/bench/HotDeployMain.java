@@ -17,7 +17,9 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -31,7 +33,9 @@ import org.osgi.util.tracker.ServiceTracker;
  * and the time runs until both {@code getProvider} refuses and the runtime has unregistered the type's
  * Provider service, which it does after it has retired and closed the instance. Before each move and each
  * delete the run pauses a random part of 50 ms or of the poll period, so the changes do not stay in phase
- * with the scans. Prints one {@code mode=} line of figures. Usage: {@code HotDeployMain TRIALS MODE WORKDIR}.
+ * with the scans. {@code detect}: from the move until File Install has installed the bundle (what events
+ * change; the rest is start, DS and the runtime's work). Prints one {@code mode=} line of figures.
+ * Usage: {@code HotDeployMain TRIALS MODE WORKDIR}.
  * Always ends the JVM (Felix's threads are not daemons), with status 1 when the run failed.
  */
 public final class HotDeployMain {
@@ -41,16 +45,8 @@ public final class HotDeployMain {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run(Integer.parseInt(args[0]), args[1], Path.of(args[2]));
-            status = 0;
-        } catch (Throwable e) {
-            System.err.println("hot deploy " + String.join(" ", args) + ": " + e);
-            e.printStackTrace();
-        } finally {
-            System.exit(status);
-        }
+        BenchRun.exitAfter("hot deploy " + String.join(" ", args),
+                () -> run(Integer.parseInt(args[0]), args[1], Path.of(args[2])));
     }
 
     private static void run(int trials, String mode, Path work) throws Exception {
@@ -73,7 +69,13 @@ public final class HotDeployMain {
         List<Path> bundles = new ArrayList<>(Bundles.base());
         bundles.addAll(Felixes.runtimeWithoutApi());
         AtomicLong unregisteredAt = new AtomicLong();
+        AtomicLong installedAt = new AtomicLong();
         Framework f = Felixes.start(props, bundles, c -> {
+            c.addBundleListener((SynchronousBundleListener) e -> {
+                if (e.getType() == BundleEvent.INSTALLED && BSN.equals(e.getBundle().getSymbolicName())) {
+                    installedAt.set(System.nanoTime());
+                }
+            });
             try {
                 c.addServiceListener(e -> {
                     if (e.getType() == ServiceEvent.UNREGISTERING) {
@@ -96,6 +98,7 @@ public final class HotDeployMain {
             Path target = plugins.resolve("provider-template.jar");
             List<Double> deploy = new ArrayList<>();
             List<Double> undeploy = new ArrayList<>();
+            List<Double> detect = new ArrayList<>();
             ChatRequest hello = ChatRequest.builder().model("mock-chat").user("hello").build();
             for (int i = 0; i < trials; i++) {
                 Path staged = staging.resolve("provider-template.jar");
@@ -108,6 +111,7 @@ public final class HotDeployMain {
                 }
                 factory.getProvider("mock").chat(hello);
                 deploy.add((System.nanoTime() - t) / 1e6);
+                detect.add((installedAt.get() - t) / 1e6);
                 unregisteredAt.set(0);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(pause + 1));
                 t = System.nanoTime();
@@ -122,11 +126,13 @@ public final class HotDeployMain {
             }
             Stats d = new Stats(deploy);
             Stats u = new Stats(undeploy);
+            Stats i = new Stats(detect);
             System.out.println("hot deploy, " + mode + ": " + d.summary("ms"));
             System.out.println("undeploy,   " + mode + ": " + u.summary("ms"));
             System.out.printf(Locale.ROOT, "mode=%s trials=%d deploy_p50=%.1f deploy_p95=%.1f deploy_max=%.1f"
-                    + " undeploy_p50=%.1f undeploy_p95=%.1f%n", events ? "events" : "poll" + mode, trials,
-                    d.median(), d.percentile(95), d.max(), u.median(), u.percentile(95));
+                    + " undeploy_p50=%.1f undeploy_p95=%.1f detect_p50=%.1f detect_p95=%.1f%n",
+                    events ? "events" : "poll" + mode, trials, d.median(), d.percentile(95), d.max(), u.median(),
+                    u.percentile(95), i.median(), i.percentile(95));
             System.out.printf(Locale.ROOT, "raw deploy ms: %s%nraw undeploy ms: %s%n", deploy, undeploy);
             tracker.close();
         } finally {

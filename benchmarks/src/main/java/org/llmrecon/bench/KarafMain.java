@@ -34,8 +34,7 @@ public final class KarafMain {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
+        BenchRun.exitAfter("karaf " + String.join(" ", args), () -> {
             Path home = Path.of(args[1]).toAbsolutePath();
             if (args[0].equals("start")) {
                 start(home, Integer.parseInt(args[2]), Path.of(args[3]));
@@ -44,13 +43,7 @@ public final class KarafMain {
             } else {
                 throw new IllegalArgumentException("mode must be start or hotdeploy, was '" + args[0] + "'");
             }
-            status = 0;
-        } catch (Throwable e) {
-            System.err.println("karaf " + String.join(" ", args) + ": " + e);
-            e.printStackTrace();
-        } finally {
-            System.exit(status);
-        }
+        });
     }
 
     private static void start(Path home, int runs, Path work) throws Exception {

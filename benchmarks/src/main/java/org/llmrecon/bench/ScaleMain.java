@@ -37,16 +37,9 @@ public final class ScaleMain {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run(args[0], Integer.parseInt(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : "copy");
-            status = 0;
-        } catch (Throwable e) {
-            System.err.println("scale " + String.join(" ", args) + ": " + e);
-            e.printStackTrace();
-        } finally {
-            System.exit(status);
-        }
+        String install = args.length > 3 ? args[3] : "copy";
+        BenchRun.exitAfter("scale " + String.join(" ", args),
+                () -> run(args[0], Integer.parseInt(args[1]), Path.of(args[2]), install));
     }
 
     private static void run(String mode, int n, Path work, String install) throws Exception {

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.llmrecon.bench.BenchRun;
 import org.llmrecon.bench.Stats;
 
 /**
@@ -24,16 +25,7 @@ public final class HttpBenchMain {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run(args);
-            status = 0;
-        } catch (Throwable e) {
-            System.err.println("http " + String.join(" ", args) + ": " + e);
-            e.printStackTrace();
-        } finally {
-            System.exit(status);
-        }
+        BenchRun.exitAfter("http " + String.join(" ", args), () -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

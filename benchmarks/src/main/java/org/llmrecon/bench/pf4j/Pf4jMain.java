@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.llmrecon.bench.BenchRun;
 import org.llmrecon.bench.Felixes;
 import org.llmrecon.bench.GeneratedBundles;
 import org.pf4j.JarPluginManager;
@@ -30,16 +31,8 @@ public final class Pf4jMain {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run(Integer.parseInt(args[0]), Path.of(args[1]));
-            status = 0;
-        } catch (Throwable e) {
-            System.err.println("pf4j " + String.join(" ", args) + ": " + e);
-            e.printStackTrace();
-        } finally {
-            System.exit(status);
-        }
+        BenchRun.exitAfter("pf4j " + String.join(" ", args),
+                () -> run(Integer.parseInt(args[0]), Path.of(args[1])));
     }
 
     private static void run(int n, Path work) throws Exception {
