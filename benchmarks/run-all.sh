@@ -24,7 +24,7 @@ if $QUICK; then
   step hotdeploy 300 TRIALS=12 DEFAULT_TRIALS=0 MODES="events 25" -- hotdeploy.sh
   step karaf 600 RUNS=1 TRIALS=5 POLLS="1000 25" -- karaf.sh
   step scale 600 NS="1 200" REPEATS=1 -- scale.sh
-  step http 300 REPEATS=2 WARMUP_S=1 MEASURE_S=2 -- http.sh
+  step http 300 REPEATS=2 WARMUP_S=1 MEASURE_S=1 -- http.sh
   step idle 300 SETTLE_S=15 MEASURE_S=20 POLLS=default -- idle.sh
 else
   step startup 1800 RUNS=10 -- startup.sh
