@@ -43,6 +43,7 @@ public final class WatchedFolders {
     private final Set<Path> watchedAlready;
     private final File tmp;
     private final List<Configuration> created = new ArrayList<>();
+    /** {@code null} when no folder is set or File Install is not installed: then nothing is woken. */
     private final ScanTrigger trigger;
     private final FolderEvents events;
 
@@ -66,14 +67,30 @@ public final class WatchedFolders {
         if (etcFolder != null) {
             all.add(etcFolder);
         }
-        this.trigger = new ScanTrigger(context);
-        this.events = FolderSettings.events(all, trigger::scanNow);
+        this.trigger = all.isEmpty() ? null : trigger(context);
+        this.events = trigger == null ? FolderSettings.events(List.of(), () -> { })
+                : FolderSettings.events(all, trigger::scanNow);
         try {
             removeStale(admin, watchAll(RuntimeSettings.of(context, config).pluginsPoll().toMillis()));
         } catch (IOException | RuntimeException e) {
-            events.close();
-            trigger.close();
+            stopEvents();
             throw e;
+        }
+    }
+
+    /** @return the scan trigger, or {@code null} without folders or without File Install (an optional import) */
+    private static ScanTrigger trigger(BundleContext context) {
+        try {
+            return new ScanTrigger(context);
+        } catch (NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    private void stopEvents() {
+        events.close();
+        if (trigger != null) {
+            trigger.close();
         }
     }
 
@@ -120,8 +137,7 @@ public final class WatchedFolders {
 
     @Deactivate
     void deactivate() {
-        events.close();
-        trigger.close();
+        stopEvents();
         synchronized (created) {
             for (Configuration c : created) {
                 try {
