@@ -6,20 +6,32 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A Gogo session driven by the launcher. The Gogo API lives in the
  * gogo.runtime bundle, not on the launcher's class path, so the session is
- * called reflectively through the interfaces that bundle exports.
+ * called reflectively through the interfaces that bundle exports. Unscoped
+ * names resolve in scope {@code llm} first ({@code help}, {@code install}),
+ * and a call that fits no form of a command is answered with its usage.
  */
 final class GogoShell implements AutoCloseable {
     private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
     private static final String SESSION = "org.apache.felix.service.command.CommandSession";
+    private static final String JOB = "org.apache.felix.service.command.Job";
     private static final int INSPECT = 0;
+    /** Gogo's message when no form of a command takes the given arguments. */
+    private static final Pattern NO_FORM = Pattern.compile("^Cannot coerce ([^\\s(]+)\\(");
 
     private final ServiceTracker<Object, Object> tracker;
     private final Object session;
@@ -28,6 +40,11 @@ final class GogoShell implements AutoCloseable {
     private final Object processor;
     private final Method commands;
     private final Method close;
+    private final Method put;
+    private final Method foregroundJob;
+    private final Method interruptJob;
+    private final CommandCatalog catalog;
+    private final ServiceRegistration<?> help;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -50,6 +67,10 @@ final class GogoShell implements AutoCloseable {
             format = sessionType.getMethod("format", Object.class, int.class);
             commands = processor.getClass().getMethod("getCommands");
             close = sessionType.getMethod("close");
+            put = sessionType.getMethod("put", String.class, Object.class);
+            foregroundJob = sessionType.getMethod("foregroundJob");
+            interruptJob = ref.getBundle().loadClass(JOB).getMethod("interrupt");
+            put.invoke(session, "SCOPE", CommandCatalog.PREFERRED_SCOPE + ":*");
         } catch (ReflectiveOperationException e) {
             tracker.close();
             throw new IllegalStateException("cannot open a Gogo session: " + e, e);
@@ -57,6 +78,36 @@ final class GogoShell implements AutoCloseable {
             Thread.currentThread().interrupt();
             tracker.close();
             throw new IllegalStateException("interrupted while waiting for Gogo", e);
+        }
+        catalog = new CommandCatalog(context);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", CommandCatalog.PREFERRED_SCOPE);
+        props.put("osgi.command.function", "help");
+        help = context.registerService(Object.class, new HelpCommand(catalog), props);
+    }
+
+    CommandCatalog catalog() {
+        return catalog;
+    }
+
+    /** Sets a session variable, e.g. {@code COLUMNS} for the width of the terminal. */
+    void variable(String name, Object value) {
+        try {
+            put.invoke(session, name, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot set " + name + ": " + oneLine(e), e);
+        }
+    }
+
+    /** Interrupts the command that runs, if any (its threads, so a provider call in it is cancelled). */
+    void interrupt() {
+        try {
+            Object job = foregroundJob.invoke(session);
+            if (job != null) {
+                interruptJob.invoke(job);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the job ended meanwhile
         }
     }
 
@@ -91,22 +142,65 @@ final class GogoShell implements AutoCloseable {
      */
     boolean run(String line) {
         try {
-            Object result = execute.invoke(session, line);
-            if (result != null) {
-                Object text = format.invoke(session, result, INSPECT);
+            String text = execute(line);
+            if (text != null) {
                 out.println(text);
             }
             out.flush();
             return true;
-        } catch (InvocationTargetException e) {
+        } catch (Exception e) {
             out.flush();
-            err.println("error: " + oneLine(e.getCause()));
+            err.println("error: " + message(e));
             err.flush();
             return false;
-        } catch (IllegalAccessException e) {
-            err.println("error: " + oneLine(e));
-            return false;
         }
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @return its result as text, or {@code null} when it returned nothing
+     * @throws Exception what the command threw
+     */
+    String execute(String line) throws Exception {
+        checkOptions(line);
+        try {
+            Object result = execute.invoke(session, line);
+            return result == null ? null : String.valueOf(format.invoke(session, result, INSPECT));
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * A simple line (one command, no pipe or sequence) with an option its {@code llm} command lacks fails with the
+     * usage (other scopes may parse their options themselves).
+     */
+    private void checkOptions(String line) {
+        if (line.contains("|") || line.contains(";")) {
+            return;
+        }
+        List<String> words = List.of(line.strip().split("\\s+"));
+        if (words.size() < 2 || !words.get(1).startsWith("-")) {
+            return;
+        }
+        Optional<ShellCommand> command = catalog.find(words.get(0))
+                .filter(c -> c.scope().equals(CommandCatalog.PREFERRED_SCOPE));
+        Optional<String> unknown = command.flatMap(c -> c.unknownOption(words.subList(1, words.size())));
+        if (unknown.isPresent()) {
+            throw new IllegalArgumentException("unknown option '" + unknown.get() + "'; usage: "
+                    + command.get().usage() + " (see 'help " + command.get().name() + "')");
+        }
+    }
+
+    /** @return the failure in one line; for arguments that fit no form of a command, its usage */
+    String message(Throwable t) {
+        Matcher m = NO_FORM.matcher(String.valueOf(t.getMessage()));
+        if (t instanceof IllegalArgumentException && m.find()) {
+            return catalog.find(m.group(1)).map(c -> "usage: " + c.usage() + " (see 'help " + c.name() + "')")
+                    .orElse(oneLine(t));
+        }
+        return oneLine(t);
     }
 
     static String oneLine(Throwable t) {
@@ -119,6 +213,11 @@ final class GogoShell implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            help.unregister();
+        } catch (IllegalStateException e) {
+            // the framework is gone already
+        }
         try {
             close.invoke(session);
         } catch (ReflectiveOperationException | RuntimeException e) {

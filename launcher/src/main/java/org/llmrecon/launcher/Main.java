@@ -42,6 +42,8 @@ public final class Main {
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        // asked before the framework starts: Gogo replaces System.in with its own stream
+        boolean terminal = in == System.in && System.console() != null;
         Options options;
         List<Path> plugins;
         Path etc;
@@ -74,7 +76,7 @@ public final class Main {
                 runtime.framework().waitForStop(0);
                 return OK;
             }
-            int code = shell(runtime, options.command(), in, out, err);
+            int code = shell(runtime, options.command(), terminal ? null : in, out, err);
             mark("done");
             return code;
         } catch (InterruptedException e) {
@@ -93,6 +95,7 @@ public final class Main {
         }
     }
 
+    /** @param in the commands, or {@code null} for the interactive shell on the terminal */
     private static int shell(LlmRecon runtime, String command, InputStream in, PrintStream out, PrintStream err) {
         try (GogoShell shell = new GogoShell(runtime.framework().getBundleContext(), InputStream.nullInputStream(),
                 out, err, READY)) {
@@ -109,19 +112,21 @@ public final class Main {
             if (command != null) {
                 return shell.run(command) ? OK : COMMAND_FAILED;
             }
-            return lines(shell, in, out);
+            if (in == null) {
+                new InteractiveShell(shell, new LiveNames(runtime)).run();
+                return OK;
+            }
+            return lines(shell, in);
+        } catch (IOException e) {
+            err.println("llmrecon: no terminal: " + GogoShell.oneLine(e));
+            return COMMAND_FAILED;
         }
     }
 
-    private static int lines(GogoShell shell, InputStream in, PrintStream out) {
-        boolean interactive = System.console() != null && in == System.in;
+    private static int lines(GogoShell shell, InputStream in) {
         boolean failed = false;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
             while (true) {
-                if (interactive) {
-                    out.print("llm> ");
-                    out.flush();
-                }
                 String line = reader.readLine();
                 if (line == null || line.strip().equals("exit")) {
                     break;

@@ -44,13 +44,15 @@ public final class BundlePluginManager implements PluginManager {
      * @param discovery checks jars that are not installed
      * @param folders the plugin folders
      * @param leaks the plugins whose class loader outlived them
+     * @param calls knows the plugins that ignore interruption
      */
     @Activate
     public BundlePluginManager(BundleContext context, @Reference PluginTracker tracker,
-            @Reference PluginDiscovery discovery, @Reference PluginFolders folders, @Reference LeakWatch leaks) {
+            @Reference PluginDiscovery discovery, @Reference PluginFolders folders, @Reference LeakWatch leaks,
+            @Reference PluginCalls calls) {
         this.context = context;
         this.folders = folders;
-        this.listing = new PluginListing(context, tracker, discovery, folders, leaks);
+        this.listing = new PluginListing(context, tracker, discovery, folders, leaks, calls);
         this.lifecycle = new BundleLifecycle(context);
     }
 

@@ -2,18 +2,26 @@ package org.llmrecon.runtime.internal;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.provider.ProviderTimeoutException;
+import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.runtime.internal.diagnostics.Failures;
+import org.llmrecon.runtime.internal.settings.Durations;
 import org.llmrecon.runtime.internal.settings.RuntimeSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -37,6 +45,9 @@ public final class PluginCalls {
         t.setContextClassLoader(PluginCalls.class.getClassLoader());
         return t;
     });
+    /** How many abandoned calls of one plugin may still run before it is not called any more. */
+    static final int MAX_ABANDONED = 16;
+    private final Queue<Abandonable<?>> abandoned = new ConcurrentLinkedQueue<>();
     private volatile Duration timeout;
 
     /**
@@ -95,6 +106,93 @@ public final class PluginCalls {
     }
 
     /** A plugin call that failed or hung. */
+    /**
+     * Runs a call of a caller into a provider on the executor and waits at
+     * most {@code limit}. An overrun is interrupted and abandoned: the caller
+     * gets {@link ProviderTimeoutException} at once, whatever the plugin
+     * does. A plugin that already has {@link #MAX_ABANDONED} abandoned calls
+     * still running (it ignores interruption) is not called again until they
+     * end, so it cannot take every thread.
+     *
+     * @param plugin the plugin called, by name, e.g. {@code plugin 'mock'}
+     * @param bundleId its bundle, which {@link #ignoringInterruption(long)} reports
+     * @param what the call, named for the message, e.g. {@code chat of provider 'mock'}
+     * @param limit the deadline of the whole call
+     * @param call the call
+     * @return its result; its exceptions are rethrown as they are
+     */
+    <T> T within(String plugin, long bundleId, String what, Duration limit, Supplier<T> call) {
+        long stuck = ignoringInterruption(bundleId);
+        if (stuck >= MAX_ABANDONED) {
+            throw new ProviderUnavailableException(plugin + " ignores interruption: " + stuck
+                    + " abandoned calls still run; it is not called again until they end");
+        }
+        Abandonable<T> task = new Abandonable<>(bundleId, call);
+        Future<T> f;
+        try {
+            f = executor.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new ProviderUnavailableException("the runtime is stopping: " + what + " was not made");
+        }
+        try {
+            return f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(f, task);
+            throw new ProviderTimeoutException(what + " did not finish within " + Durations.format(limit)
+                    + " (the target's timeout): abandoned and interrupted", null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new ProviderException(what + " failed: " + Failures.oneLine(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            abandon(f, task);
+            Thread.currentThread().interrupt();
+            throw new CancellationException(what + " was cancelled");
+        }
+    }
+
+    /** @param bundleId a plugin bundle @return how many of its abandoned calls still run */
+    long ignoringInterruption(long bundleId) {
+        abandoned.removeIf(Abandonable::finished);
+        return abandoned.stream().filter(a -> a.bundleId == bundleId).count();
+    }
+
+    private void abandon(Future<?> f, Abandonable<?> task) {
+        f.cancel(true);
+        if (!task.finished()) {
+            abandoned.add(task);
+        }
+    }
+
+    /** A call whose thread is known to have left the plugin's code, which {@link Future#isDone()} does not say. */
+    private static final class Abandonable<T> implements Callable<T> {
+        private final long bundleId;
+        private final Supplier<T> call;
+        private volatile boolean finished;
+
+        Abandonable(long bundleId, Supplier<T> call) {
+            this.bundleId = bundleId;
+            this.call = call;
+        }
+
+        @Override
+        public T call() {
+            try {
+                return call.get();
+            } finally {
+                finished = true;
+            }
+        }
+
+        boolean finished() {
+            return finished;
+        }
+    }
+
     static final class CallException extends Exception {
         private static final long serialVersionUID = 1L;
 

@@ -35,7 +35,8 @@ import org.osgi.util.tracker.BundleTracker;
  * of the {@link PluginTracker}, the plugin bundles that offer none (kept by a
  * bundle tracker, explained by {@link BundleStates}), the jars of the plugin
  * folders that are not installed (each read once per change), sidecars whose
- * jar is missing, and leaked class loaders.
+ * jar is missing, and leaked class loaders. A plugin whose abandoned calls
+ * still run (it ignores interruption) is listed FAILED with their count.
  */
 final class PluginListing {
     private record Checked(long size, FileTime modified, PluginCheck check) {
@@ -46,12 +47,14 @@ final class PluginListing {
     private final PluginDiscovery discovery;
     private final PluginFolders folders;
     private final LeakWatch leaks;
+    private final PluginCalls calls;
     private final BundleStates states;
     private final BundleTracker<Bundle> bundles;
     private final Map<Path, Checked> checks = new ConcurrentHashMap<>();
 
     PluginListing(BundleContext context, PluginTracker tracker, PluginDiscovery discovery, PluginFolders folders,
-            LeakWatch leaks) {
+            LeakWatch leaks, PluginCalls calls) {
+        this.calls = calls;
         this.context = context;
         this.tracker = tracker;
         this.discovery = discovery;
@@ -80,7 +83,9 @@ final class PluginListing {
         List<PluginInfo> infos = new ArrayList<>();
         Set<Long> withService = new HashSet<>();
         for (PluginCandidate c : tracker.candidates()) {
-            infos.add(c.info());
+            long stuck = c.bundle() == null ? 0 : calls.ignoringInterruption(c.bundle().getBundleId());
+            infos.add(stuck == 0 ? c.info() : c.info().toBuilder().state(PluginState.FAILED).reason(stuck
+                    + " calls ignored interruption after their deadline and still run").build());
             withService.add(c.bundle().getBundleId());
         }
         Set<Path> installed = new HashSet<>();

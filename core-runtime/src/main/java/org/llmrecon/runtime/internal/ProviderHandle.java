@@ -5,6 +5,7 @@ import org.llmrecon.runtime.internal.diagnostics.Failures;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -41,9 +42,12 @@ import org.osgi.framework.Bundle;
  * the old one. The factory hands it values and never reaches inside.
  */
 final class ProviderHandle implements ManagedProvider {
+    /** Past the target's timeout, so that a plugin keeping its deadline itself reports the overrun first. */
+    static final Duration DEADLINE_SLACK = Duration.ofMillis(500);
     private final String type;
     private final ProviderSlot slot;
     private final CallGuard guard;
+    private final PluginCalls calls;
 
     /**
      * @param calls bounds the calls into plugin code that create and close providers
@@ -53,13 +57,14 @@ final class ProviderHandle implements ManagedProvider {
      */
     ProviderHandle(String type, PluginCalls calls, Duration grace, ResilienceSettings resilience,
             Consumer<String> log) {
-        this(type, new ProviderSlot(type, calls, grace, log), new CallGuard(type, resilience));
+        this(type, new ProviderSlot(type, calls, grace, log), new CallGuard(type, resilience), calls);
     }
 
-    ProviderHandle(String type, ProviderSlot slot, CallGuard guard) {
+    ProviderHandle(String type, ProviderSlot slot, CallGuard guard, PluginCalls calls) {
         this.type = type;
         this.slot = slot;
         this.guard = guard;
+        this.calls = calls;
     }
 
     /** @param winner the plugin that serves the type from now on */
@@ -119,43 +124,44 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public ProviderConfig config() {
-        return invoke(Provider::config);
+        return invoke("config", Provider::config);
     }
 
     @Override
     public List<ModelInfo> listModels() {
-        return invoke(Provider::listModels);
+        return invoke("listModels", Provider::listModels);
     }
 
     @Override
     public ModelInfo modelInfo(String modelId) {
-        return invoke(p -> p.modelInfo(modelId));
+        return invoke("modelInfo", p -> p.modelInfo(modelId));
     }
 
     @Override
     public boolean supportsModel(String modelId) {
-        return invoke(p -> p.supportsModel(modelId));
+        return invoke("supportsModel", p -> p.supportsModel(modelId));
     }
 
     @Override
     public Set<ModelCapability> capabilities(String modelId) {
-        return invoke(p -> p.capabilities(modelId));
+        return invoke("capabilities", p -> p.capabilities(modelId));
     }
 
     @Override
     public boolean supportsCapability(String modelId, ModelCapability capability) {
-        return invoke(p -> p.supportsCapability(modelId, capability));
+        return invoke("supportsCapability", p -> p.supportsCapability(modelId, capability));
     }
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        return guard.call(model(request.model()), () -> invoke(p -> p.complete(request)), CompletionResponse::usage);
+        return guard.call(model(request.model()), () -> invoke("complete", p -> p.complete(request)),
+                CompletionResponse::usage);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
         ImageInputCheck.check(request, this);
-        return guard.call(model(request.model()), () -> invoke(p -> p.chat(request)), ChatResponse::usage);
+        return guard.call(model(request.model()), () -> invoke("chat", p -> p.chat(request)), ChatResponse::usage);
     }
 
     @Override
@@ -166,18 +172,20 @@ final class ProviderHandle implements ManagedProvider {
             started.set(true);
             return listener.onChunk(chunk);
         };
-        return guard.callStream(model(request.model()), () -> invoke(p -> p.chatStream(request, marking)),
+        return guard.callStream(model(request.model()),
+                () -> invoke("chatStream", p -> p.chatStream(request, marking)),
                 started::get, ChatResponse::usage);
     }
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return guard.call(model(request.model()), () -> invoke(p -> p.embed(request)), EmbeddingResponse::usage);
+        return guard.call(model(request.model()), () -> invoke("embed", p -> p.embed(request)),
+                EmbeddingResponse::usage);
     }
 
     @Override
     public int countTokens(String text, String modelId) {
-        return invoke(p -> p.countTokens(text, modelId));
+        return invoke("countTokens", p -> p.countTokens(text, modelId));
     }
 
     @Override
@@ -238,20 +246,43 @@ final class ProviderHandle implements ManagedProvider {
         return def == null ? "default" : def;
     }
 
-    private <T> T invoke(Function<Provider, T> call) {
+    /**
+     * Calls the current instance within the target's timeout (plus a little,
+     * so that a plugin that keeps the deadline itself says so first); an
+     * overrun is abandoned and interrupted. The call counts as in flight on
+     * its instance until the plugin's code has returned.
+     */
+    private <T> T invoke(String operation, Function<Provider, T> call) {
         ProviderInstance instance = slot.acquire();
+        PluginCandidate plugin = instance.plugin();
+        long bundleId = plugin.bundle() == null ? -1 : plugin.bundle().getBundleId();
+        AtomicBoolean started = new AtomicBoolean();
         try {
-            return call.apply(instance.provider());
-        } catch (ProviderException e) {
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            if (instance.retired()) {
-                throw new ProviderUnavailableException("provider '" + type + "' was unloaded during the call ("
-                        + Failures.oneLine(e) + ")", e);
+            return calls.within("plugin '" + plugin.name() + "'", bundleId,
+                    operation + " of provider '" + type + "'", instance.config().timeout().plus(DEADLINE_SLACK),
+                    () -> {
+                        if (!started.compareAndSet(false, true)) {
+                            throw new CancellationException("abandoned before it started");
+                        }
+                        try {
+                            return call.apply(instance.provider());
+                        } catch (ProviderException e) {
+                            throw e;
+                        } catch (RuntimeException | LinkageError e) {
+                            if (instance.retired()) {
+                                throw new ProviderUnavailableException("provider '" + type
+                                        + "' was unloaded during the call (" + Failures.oneLine(e) + ")", e);
+                            }
+                            throw e;
+                        } finally {
+                            instance.exit();
+                        }
+                    });
+        } catch (RuntimeException | Error e) {
+            if (started.compareAndSet(false, true)) {
+                instance.exit(); // the call never ran, and now never will
             }
             throw e;
-        } finally {
-            instance.exit();
         }
     }
 }

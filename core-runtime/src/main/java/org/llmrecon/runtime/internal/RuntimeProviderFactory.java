@@ -117,23 +117,25 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         return types;
     }
 
+    /** Reads the type's configuration again (a JSON file is re-read when it changed) and retires the instance. */
     @Override
     public void refresh(String type) {
         ProviderHandle h = handles.get(type);
         if (h != null) {
-            h.refresh();
+            configure(h, type);
         }
     }
 
     @Override
     public void refreshAll() {
-        handles.values().forEach(ProviderHandle::refresh);
+        handles.forEach((type, h) -> configure(h, type));
     }
 
     @Override
     public void typeChanged(String type, PluginCandidate winner, String reason) {
         if (winner != null) {
             ProviderHandle handle = handles.computeIfAbsent(type, this::newHandle);
+            configure(handle, type);
             handle.serve(winner);
             registrations.computeIfAbsent(type, t -> register(t, handle));
             return;
@@ -160,9 +162,7 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     }
 
     private ProviderHandle newHandle(String type) {
-        ProviderHandle handle = new ProviderHandle(type, calls, grace, resilience(type), this::warn);
-        configure(handle, type);
-        return handle;
+        return new ProviderHandle(type, calls, grace, resilience(type), this::warn);
     }
 
     private void configChanged(String type) {

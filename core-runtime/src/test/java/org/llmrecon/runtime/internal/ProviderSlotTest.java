@@ -92,7 +92,8 @@ class ProviderSlotTest {
         CountingPlugin plugin = new CountingPlugin("a");
         ProviderSlot slot = slot(Duration.ZERO);
         slot.bind(plugin.candidate(1));
-        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()));
+        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()),
+                calls);
         plugin.chatGate = new CountDownLatch(1);
         plugin.chatEntered = new CountDownLatch(1);
         Future<String> inFlight = pool.submit(() -> handle.chat(ChatRequest.builder().user("hi").build()).text());
@@ -116,7 +117,8 @@ class ProviderSlotTest {
         CountingPlugin first = new CountingPlugin("first");
         CountingPlugin second = new CountingPlugin("second");
         ProviderSlot slot = slot(Duration.ofSeconds(30));
-        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()));
+        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()),
+                calls);
         slot.bind(first.candidate(1));
         assertEquals("first http://one", handle.chat(ChatRequest.builder().user("hi").build()).text());
         slot.unbind("gone");
@@ -132,9 +134,11 @@ class ProviderSlotTest {
         CountingPlugin first = new CountingPlugin("first");
         CountingPlugin second = new CountingPlugin("second");
         Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> method.getName().equals("getState") ? Bundle.STOPPING : null);
+                (proxy, method, args) -> method.getName().equals("getState") ? (Object) Bundle.STOPPING
+                        : method.getName().equals("getBundleId") ? (Object) 42L : null);
         ProviderSlot slot = slot(Duration.ofSeconds(30));
-        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()));
+        ProviderHandle handle = new ProviderHandle("count", slot, new CallGuard("count", ResilienceSettings.defaults()),
+                calls);
         slot.bind(first.candidate(1, bundle));
         first.chatGate = new CountDownLatch(1);
         first.chatEntered = new CountDownLatch(1);
@@ -174,7 +178,8 @@ class ProviderSlotTest {
                     return null;
                 });
         Bundle resolved = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> method.getName().equals("getState") ? Bundle.RESOLVED : null);
+                (proxy, method, args) -> method.getName().equals("getState") ? (Object) Bundle.RESOLVED
+                        : method.getName().equals("getBundleId") ? (Object) 43L : null);
         ProviderSlot slot = slot(Duration.ofSeconds(30));
         slot.bind(new PluginCandidate(1, 0, resolved, stopping, replacement.getMetadata(), PluginState.ACTIVE, null,
                 false));

@@ -104,15 +104,21 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
     }
 
     @Test
-    public void sidecarAloneIsNotAPluginAndDisturbsNothing() throws Exception {
+    public void sidecarWithoutItsJarIsListedWithTheReasonAndDisturbsNothing() throws Exception {
         List<String> before = listing();
         Path valid = Files.writeString(work.resolve("ghost.jar.metadata.json"),
                 "{\"name\": \"ghost\", \"provider_type\": \"ghost\"}", StandardCharsets.UTF_8);
         Path broken = Files.writeString(work.resolve("wreck.jar.metadata.json"), "{\"name\": ", StandardCharsets.UTF_8);
         drop(valid, valid.getFileName().toString());
         drop(broken, broken.getFileName().toString());
-        // File Install hands sidecars to the runtime; a poll later the listing must be unchanged
-        observeFor(Duration.ofSeconds(1), () -> assertEquals("listing with sidecars alone", before, listing()));
+        // a typo in a sidecar's name must not be silent: each is listed FAILED naming the jar it lacks
+        for (String name : List.of("ghost", "wreck")) {
+            assertListedContaining(name + ".jar.metadata.json", PluginState.FAILED, "sidecar " + name
+                    + ".jar.metadata.json describes " + name + ".jar, which is not in ");
+        }
+        // and the plugins listed before stay exactly as they were
+        observeFor(Duration.ofSeconds(1), () -> assertEquals("listing beside sidecars alone", before,
+                listing().stream().filter(l -> !l.contains(".jar.metadata.json")).toList()));
         assertFalse(pluginManager.plugin("ghost").isPresent());
         assertEchoServes("beside sidecars alone");
     }

@@ -72,7 +72,13 @@ public final class ChatCommand {
         } else {
             request.user(prompt, ImageArgument.parse(image));
         }
+        // Ctrl-C in the shell interrupts this thread: the stream stops at the next chunk (the provider may call
+        // the listener on a thread of its own, so the caller is asked, not the current thread)
+        Thread caller = Thread.currentThread();
         ChatResponse response = factory.getProvider(type).chatStream(request.build(), chunk -> {
+            if (caller.isInterrupted()) {
+                return false;
+            }
             out.print(chunk.content());
             out.flush();
             return true;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.felix.service.command.Job;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +25,16 @@ final class Text {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
         return b.toString();
+    }
+
+    /**
+     * @return the width of the terminal the running command writes to (the shell sets the session variable
+     *         {@code COLUMNS} in a terminal), or 0 when it writes to a pipe, a file or a program
+     */
+    static int columns() {
+        Job job = Job.Utils.current();
+        Object columns = job == null ? null : job.session().get("COLUMNS");
+        return columns instanceof Integer c ? c : 0;
     }
 
     static String millis(Duration d) {

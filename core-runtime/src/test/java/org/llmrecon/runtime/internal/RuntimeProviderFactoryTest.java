@@ -1,0 +1,100 @@
+package org.llmrecon.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.api.runtime.ProviderInstances;
+import org.llmrecon.runtime.internal.config.ProviderConfigurations;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/** The factory with a real tracker and configuration manager, and a bundle context that records registrations. */
+class RuntimeProviderFactoryTest {
+    private final List<Dictionary<String, ?>> registered = new ArrayList<>();
+    private final List<Dictionary<String, ?>> unregistered = new ArrayList<>();
+    private final BundleContext context = context();
+    private final PluginCalls calls = new PluginCalls(Duration.ofSeconds(5));
+    private final PluginTracker tracker = new PluginTracker(() -> "1.0.0", calls);
+    private final ProviderConfigurations configs = new ProviderConfigurations(context);
+    private final RuntimeProviderFactory factory = new RuntimeProviderFactory(context, tracker, configs, calls,
+            Map.of("swap.grace", "0ms"));
+    private final CountingPlugin plugin = new CountingPlugin("a");
+
+    @AfterEach
+    void stop() {
+        factory.deactivate();
+        calls.deactivate();
+    }
+
+    @Test
+    void aWinnerIsServedAndPublishedWithItsType() {
+        factory.typeChanged("count", plugin.candidate(1), null);
+        assertEquals(Set.of("count"), factory.providerTypes());
+        assertEquals(1, registered.size());
+        assertEquals("count", registered.get(0).get(RuntimeProviderFactory.PROVIDER_TYPE));
+        assertEquals("a null", factory.getProvider("count").chat(ChatRequest.builder().user("hi").build()).text());
+    }
+
+    @Test
+    void whenNoPluginIsLeftCallsFailWithThePushedReasonAndTheServiceGoes() {
+        factory.typeChanged("count", plugin.candidate(1), null);
+        factory.getProvider("count");
+        factory.typeChanged("count", null, "plugin 'counting-a' for provider type 'count' is rejected: bad");
+        assertEquals(1, unregistered.size());
+        assertEquals(Set.of(), factory.providerTypes());
+        ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class,
+                () -> factory.getProvider("count"));
+        assertEquals("plugin 'counting-a' for provider type 'count' is rejected: bad", e.getMessage());
+        assertEquals(1, plugin.closed.get());
+    }
+
+    @Test
+    void aTypeNeverServedFailsWithTheTrackersReason() {
+        assertEquals("no plugin offers provider type 'nothing'",
+                assertThrows(ProviderUnavailableException.class, () -> factory.getProvider("nothing")).getMessage());
+    }
+
+    @Test
+    void aConfigurationChangeReachesTheNextInstance() {
+        factory.typeChanged("count", plugin.candidate(1), null);
+        assertEquals("a null", factory.getProvider("count").chat(ChatRequest.builder().user("hi").build()).text());
+        configs.set("count", "baseUrl", "http://two");
+        assertEquals("a http://two",
+                factory.getProvider("count").chat(ChatRequest.builder().user("hi").build()).text());
+        assertEquals(new ProviderInstances(2, 1), factory.getProvider("count").instances());
+    }
+
+    private BundleContext context() {
+        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "registerService" -> registration(args[2]);
+                    case "getProperty" -> null;
+                    default -> null;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private ServiceRegistration<?> registration(Object props) {
+        Dictionary<String, ?> p = (Dictionary<String, ?>) props;
+        registered.add(p);
+        return (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServiceRegistration.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("unregister")) {
+                        unregistered.add(p);
+                    }
+                    return null;
+                });
+    }
+}
