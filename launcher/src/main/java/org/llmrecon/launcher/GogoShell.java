@@ -204,11 +204,23 @@ final class GogoShell implements AutoCloseable {
     }
 
     static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
+        Throwable c = t;
+        // wrappers (Gogo's InvocationTargetException, new RuntimeException(cause)) say nothing of their own
+        while (c.getCause() != null && c.getCause() != c && (c.getMessage() == null || c.getMessage().isBlank()
+                || c.getMessage().equals(c.getCause().toString()))) {
+            c = c.getCause();
         }
-        return m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m.strip());
+        String m = c.getMessage();
+        if (m == null || m.isBlank()) {
+            m = c instanceof InterruptedException ? "interrupted (the launcher is stopping, or the command was cancelled)"
+                    : c.getClass().getSimpleName().replaceAll("(Exception|Error)$", "")
+                            .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                            + " (no detail given)";
+        } else if (c instanceof OutOfMemoryError) {
+            m = "out of memory: " + m;
+        }
+        String message = m;
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message.strip());
     }
 
     @Override

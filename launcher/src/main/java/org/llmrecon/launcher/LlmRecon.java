@@ -43,6 +43,11 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class LlmRecon implements AutoCloseable {
     /** Framework property: the plugin folders, separated by {@link File#pathSeparator}. */
     public static final String PLUGINS_DIRS = RuntimeProperties.PLUGINS_DIRS;
+    /**
+     * How long {@link #close()} waits for the framework to stop; after it the framework is left to stop (the
+     * runtime's drain of calls in flight, {@code llmrecon.swap.drain}, is cut) while the process ends.
+     */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(3);
     /** Framework property: the configuration folder. */
     public static final String ETC_DIR = RuntimeProperties.ETC_DIR;
     /**
@@ -115,7 +120,7 @@ public final class LlmRecon implements AutoCloseable {
         return pending;
     }
 
-    /** Stops the framework, waits for it and deletes its cache; later calls do nothing. */
+    /** Stops the framework, waits for it at most {@link #STOP_GRACE} and deletes its cache; later calls do nothing. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -125,7 +130,7 @@ public final class LlmRecon implements AutoCloseable {
         Main.mark("closing");
         try {
             framework.stop();
-            framework.waitForStop(30_000);
+            framework.waitForStop(STOP_GRACE.toMillis());
         } catch (BundleException e) {
             // the framework is stopping anyway; its cache is removed below
         } catch (InterruptedException e) {

@@ -41,6 +41,24 @@ public final class Main {
         }
     }
 
+    /**
+     * On SIGTERM or SIGINT the runtime gets {@link LlmRecon#STOP_GRACE} to stop; a plugin that hangs its stop, or
+     * anything else that keeps the shutdown hook from ending, is cut off soon after by halting the JVM.
+     */
+    private static void haltAfter(Duration limit) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(limit.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("llmrecon: the runtime did not stop within " + limit.toSeconds() + " s; halting");
+            Runtime.getRuntime().halt(143);
+        }, "llmrecon-shutdown-limit");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         // asked before the framework starts: Gogo replaces System.in with its own stream
         boolean terminal = in == System.in && System.console() != null;
@@ -69,7 +87,10 @@ public final class Main {
             return NOT_STARTED;
         }
         mark("started");
-        Thread hook = new Thread(runtime::close, "llmrecon-shutdown");
+        Thread hook = new Thread(() -> {
+            haltAfter(LlmRecon.STOP_GRACE.plusSeconds(2));
+            runtime.close();
+        }, "llmrecon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (options.noShell()) {

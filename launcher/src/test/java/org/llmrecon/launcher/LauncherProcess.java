@@ -67,19 +67,37 @@ final class LauncherProcess implements AutoCloseable {
 
     /** Waits until a line of standard output matches. */
     String awaitLine(Predicate<String> which, String what) throws InterruptedException {
+        return await(out, which, "output line " + what);
+    }
+
+    /** Waits until a line of standard error matches. */
+    String awaitErrLine(Predicate<String> which, String what) throws InterruptedException {
+        return await(err, which, "error line " + what);
+    }
+
+    private String await(List<String> lines, Predicate<String> which, String what) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            synchronized (out) {
-                for (String l : out) {
+            synchronized (lines) {
+                for (String l : lines) {
                     if (which.test(l)) {
                         return l;
                     }
                 }
-                out.wait(50);
+                lines.wait(50);
             }
         }
-        throw new AssertionError("no output line " + what + " within " + DEADLINE + "; out: " + out() + " err: "
-                + err());
+        throw new AssertionError("no " + what + " within " + DEADLINE + "; out: " + out() + " err: " + err());
+    }
+
+    /** Sends SIGTERM (on Unix), as a service manager stopping the launcher does. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** @return whether the process ended within the time given */
+    boolean waitFor(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Forgets the output read so far, so the next wait sees only new lines. */

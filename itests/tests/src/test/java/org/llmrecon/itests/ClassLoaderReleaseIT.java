@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.llmrecon.testing.GarbageCollection;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.itests.probe.ProviderEvents;
@@ -55,16 +56,7 @@ public class ClassLoaderReleaseIT extends TestSupport {
         refreshPackages(null);
         waitFor(() -> ProviderEvents.closedBy(id[0]) >= 1, DEADLINE, "the echo provider closed");
 
-        int gcs = 0;
-        List<byte[]> garbage = new ArrayList<>();
-        while (loader.get() != null && gcs < MAX_GCS) {
-            System.gc();
-            gcs++;
-            garbage.clear();
-            for (int i = 0; i < 64; i++) {
-                garbage.add(new byte[64 * 1024]);
-            }
-        }
+        GarbageCollection.untilCleared(List.of(loader), MAX_GCS);
         if (loader.get() != null) {
             fail("class loader of itest-echo (bundle " + id[0] + ") still reachable after " + MAX_GCS
                     + " GCs following uninstall and refresh\nplugins now:\n" + describePlugins());

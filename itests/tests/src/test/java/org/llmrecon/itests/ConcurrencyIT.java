@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -15,7 +14,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +63,7 @@ public class ConcurrencyIT extends TestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {composite(WatchedFolder.options()), bundleOf("org.apache.felix.gogo.runtime"),
+        return new Option[] {composite(WatchedFolder.options("watched")),
             // calls arriving while mock is reloaded wait for it; generous for a busy 2-core machine
             frameworkProperty("llmrecon.swap.grace").value("30s")};
     }

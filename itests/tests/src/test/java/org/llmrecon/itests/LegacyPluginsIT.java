@@ -13,8 +13,6 @@ import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -22,6 +20,7 @@ import java.util.function.Predicate;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.llmrecon.testing.GarbageCollection;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.provider.ChatRequest;
@@ -53,27 +52,20 @@ public class LegacyPluginsIT extends TestSupport {
     /** The trust policy's default (warn) tags unsigned plugins; tags here come from the metadata sources only. */
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {composite(WatchedFolder.options()),
+        return new Option[] {composite(WatchedFolder.options("watched")),
                 frameworkProperty("llmrecon.trust.policy").value("off")};
-    }
-
-    private WatchedFolder folder() {
-        return new WatchedFolder(Path.of(context.getProperty(WatchedFolder.PROPERTY)));
     }
 
     /** Empties the folder and waits until File Install has uninstalled what it deployed from it. */
     @After
     public void emptyTheFolder() throws Exception {
-        WatchedFolder folder = folder();
-        folder.clear();
-        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> folder.holds(b.getLocation())),
-                DEADLINE, "File Install uninstalls the bundles of deleted files");
+        clearWatchedFolder();
         refreshPackages(null);
     }
 
     @Test
     public void plainJarIsDeployedAsALegacyPluginAndServed() throws Exception {
-        Path jar = folder().drop(jar("itest-legacy-jars"), "plain.jar");
+        Path jar = watchedFolder().drop(jar("itest-legacy-jars"), "plain.jar");
 
         PluginInfo info = awaitState("legacy-plain", PluginState.ACTIVE);
         assertLegacy(info, "legacy-plain", "legacy-plain", "1.0.0");
@@ -87,7 +79,7 @@ public class LegacyPluginsIT extends TestSupport {
 
     @Test
     public void legacyBundleIsServedThroughItsFactoryMethod() throws Exception {
-        folder().drop(jar("itest-legacy-bundle"), "legacy-bundle.jar");
+        watchedFolder().drop(jar("itest-legacy-bundle"), "legacy-bundle.jar");
 
         PluginInfo info = awaitState("legacy-bundle", PluginState.ACTIVE);
         assertLegacy(info, "itest-legacy-bundle", "legacy-bundle", "1.3.0");
@@ -97,7 +89,7 @@ public class LegacyPluginsIT extends TestSupport {
 
     @Test
     public void serviceLoaderJarIsServedWithItsOwnMetadata() throws Exception {
-        folder().drop(jar("itest-legacy-services"), "services.jar");
+        watchedFolder().drop(jar("itest-legacy-services"), "services.jar");
 
         PluginInfo info = awaitState("legacy-services", PluginState.ACTIVE);
         assertLegacy(info, "itest-legacy-services", "legacy-services", "1.1.0");
@@ -107,7 +99,7 @@ public class LegacyPluginsIT extends TestSupport {
 
     @Test
     public void sidecarRenamesAndRevisesAPlainJarUntilItGoes() throws Exception {
-        WatchedFolder folder = folder();
+        WatchedFolder folder = watchedFolder();
         Path jar = folder.drop(jar("itest-legacy-jars"), "sidecar.jar");
         awaitState("legacy-plain", PluginState.ACTIVE);
 
@@ -127,7 +119,7 @@ public class LegacyPluginsIT extends TestSupport {
 
     @Test
     public void replacedPlainJarServesTheNewVersionThroughTheSameHandle() throws Exception {
-        WatchedFolder folder = folder();
+        WatchedFolder folder = watchedFolder();
         Path jar = folder.drop(jar("itest-legacy-jars"), "replaced.jar");
         long id = awaitState("legacy-plain", PluginState.ACTIVE).bundleId();
         ManagedProvider handle = factory.getProvider("legacy-plain");
@@ -155,7 +147,7 @@ public class LegacyPluginsIT extends TestSupport {
 
     @Test
     public void deletedPlainJarIsWithdrawnAndItsClassLoaderReleased() throws Exception {
-        Path jar = folder().drop(jar("itest-legacy-jars"), "deleted.jar");
+        Path jar = watchedFolder().drop(jar("itest-legacy-jars"), "deleted.jar");
         long[] id = new long[1];
         WeakReference<ClassLoader> loader = usePlainJar(id);
 
@@ -170,14 +162,7 @@ public class LegacyPluginsIT extends TestSupport {
                 .filter(p -> p.bundleId() == id[0] || "legacy-plain".equals(p.providerType())).count());
 
         refreshPackages(null);
-        List<byte[]> garbage = new ArrayList<>();
-        for (int gcs = 0; loader.get() != null && gcs < MAX_GCS; gcs++) {
-            System.gc();
-            garbage.clear();
-            for (int i = 0; i < 64; i++) {
-                garbage.add(new byte[64 * 1024]);
-            }
-        }
+        GarbageCollection.untilCleared(List.of(loader), MAX_GCS);
         if (loader.get() != null) {
             fail("class loader of the deleted plain jar (bundle " + id[0] + ") still reachable after " + MAX_GCS
                     + " GCs following uninstall and refresh\nplugins now:\n" + describePlugins());
@@ -189,7 +174,7 @@ public class LegacyPluginsIT extends TestSupport {
     public void legacyTypeCollidingWithAModernPluginIsShadowedUntilASidecarRaisesItsVersion() throws Exception {
         long modern = installPlugin(jar("itest-echo-plugin")).getBundleId();
         awaitState("itest-echo", PluginState.ACTIVE);
-        WatchedFolder folder = folder();
+        WatchedFolder folder = watchedFolder();
         Path jar = folder.drop(jar("itest-legacy-jars-echo"), "echo-legacy.jar");
 
         PluginInfo legacy = awaitLegacy("echo", PluginState.SHADOWED);
@@ -214,7 +199,7 @@ public class LegacyPluginsIT extends TestSupport {
 
     @Test
     public void brokenDeclarationFailsAloneUnderItsTypeBesideAGoodOne() throws Exception {
-        folder().drop(jar("itest-legacy-jars-mixed"), "mixed.jar");
+        watchedFolder().drop(jar("itest-legacy-jars-mixed"), "mixed.jar");
 
         PluginInfo good = awaitState("legacy-good", PluginState.ACTIVE);
         assertLegacy(good, "legacy-good", "legacy-good", "1.0.0");

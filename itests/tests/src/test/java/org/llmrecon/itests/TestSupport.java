@@ -1,14 +1,11 @@
 package org.llmrecon.itests;
 
-import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -21,13 +18,12 @@ import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.testing.EventWait;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * What every integration test shares: the runtime's bundle set on Felix
@@ -53,7 +49,7 @@ public abstract class TestSupport {
     /** @return the runtime's bundle set and Pax Exam's own, plus {@link #extraOptions()} */
     @Configuration
     public Option[] configuration() {
-        return new Option[] {Bundles.runtime(), composite(extraOptions())};
+        return new Option[] {Bundles.runtime(extraOptions())};
     }
 
     /** @return options a test class adds to the shared configuration */
@@ -108,16 +104,8 @@ public abstract class TestSupport {
      *
      * @param bundles the bundles to refresh, or {@code null} for all removal-pending ones
      */
-    protected void refreshPackages(List<Bundle> bundles) throws InterruptedException {
-        CountDownLatch refreshed = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(bundles, e -> {
-            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                refreshed.countDown();
-            }
-        });
-        if (!refreshed.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-            fail("packages not refreshed within " + DEADLINE.toSeconds() + " s");
-        }
+    protected void refreshPackages(List<Bundle> bundles) {
+        new EventWait(context).refresh(bundles, DEADLINE);
     }
 
     /**
@@ -135,6 +123,19 @@ public abstract class TestSupport {
     /** @see #waitFor(BooleanSupplier, Duration, Supplier) */
     protected void waitFor(BooleanSupplier condition, Duration deadline, String description) {
         waitFor(condition, deadline, () -> description);
+    }
+
+    /** @return the folder File Install watches, for a test class that asked for one ({@link WatchedFolder#options}) */
+    protected WatchedFolder watchedFolder() {
+        return new WatchedFolder(Path.of(context.getProperty(WatchedFolder.PROPERTY)));
+    }
+
+    /** Empties the watched folder and waits until File Install has uninstalled the bundles of its files. */
+    protected void clearWatchedFolder() throws IOException {
+        WatchedFolder folder = watchedFolder();
+        folder.clear();
+        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> folder.holds(b.getLocation())), DEADLINE,
+                "File Install uninstalled the bundles of the deleted files");
     }
 
     /** @param type a provider type @return the plugin the runtime lists for it, waiting until it is listed */

@@ -3,17 +3,11 @@ package org.llmrecon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
-import static org.llmrecon.itests.Bundles.workFolder;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Test;
@@ -30,24 +24,9 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class TrustFolderIT extends TestSupport {
-    private static final String FOLDER = "felix.fileinstall.dir";
-
     @Override
     protected Option[] extraOptions() {
-        Path folder;
-        Path scratch;
-        try {
-            folder = workFolder("trust-watched");
-            scratch = workFolder("trust-fileinstall-tmp");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the watched folder", e);
-        }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(FOLDER).value(folder.toString()),
-                frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString()),
+        return new Option[] {composite(WatchedFolder.options("trust-watched")),
                 frameworkProperty("llmrecon.trust.policy").value("enforce"),
                 frameworkProperty("llmrecon.trust.store").value(TrustJars.trustStore().toString()),
                 frameworkProperty("llmrecon.trust.store.password").value(TrustJars.PASSWORD)};
@@ -55,19 +34,12 @@ public class TrustFolderIT extends TestSupport {
 
     @After
     public void emptyWatchedFolder() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.collect(Collectors.toList())) {
-                Files.delete(f);
-            }
-        }
-        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> b.getLocation().contains(folder.toString())),
-                DEADLINE, "bundles from the watched folder uninstalled");
+        clearWatchedFolder();
     }
 
     @Test
     public void droppedSignedJarIsServed() throws Exception {
-        drop(TrustJars.signed(), "signed.jar");
+        watchedFolder().drop(TrustJars.signed(), "signed.jar");
 
         awaitState("signed-echo", PluginState.ACTIVE);
         assertEquals("signed-echo 1.0.0: dropped", chat("signed-echo", "dropped"));
@@ -75,7 +47,7 @@ public class TrustFolderIT extends TestSupport {
 
     @Test
     public void droppedUnsignedJarIsListedRejectedAndStaysInstalled() throws Exception {
-        Path jar = drop(TrustJars.unsigned(), "unsigned.jar");
+        Path jar = watchedFolder().drop(TrustJars.unsigned(), "unsigned.jar");
 
         PluginInfo info = awaitState("signed-echo", PluginState.REJECTED);
         assertTrue(info.reason(), info.reason().startsWith("not trusted: unsigned, its SHA-256 is "
@@ -87,7 +59,7 @@ public class TrustFolderIT extends TestSupport {
 
     @Test
     public void droppedPlainLegacyJarIsCheckedAsTheFileDropped() throws Exception {
-        Path jar = drop(jar("itest-legacy-plain-plugin"), "legacy-echo.jar");
+        Path jar = watchedFolder().drop(jar("itest-legacy-plain-plugin"), "legacy-echo.jar");
 
         waitFor(() -> pluginManager.plugins().stream().anyMatch(p -> p.state() == PluginState.REJECTED
                 && String.valueOf(p.location()).contains("legacy-echo.jar")), DEADLINE, "legacy jar listed rejected");
@@ -96,10 +68,5 @@ public class TrustFolderIT extends TestSupport {
         assertTrue(info.reason(), info.reason().contains(TrustJars.sha256(jar)));
         assertEquals(Bundle.INSTALLED, context.getBundle(info.bundleId()).getState());
         assertTrue(factory.providerTypes().isEmpty());
-    }
-
-    private Path drop(Path source, String name) throws Exception {
-        Path staged = Files.copy(source, workFolder("trust-staging").resolve(name));
-        return Files.move(staged, Path.of(context.getProperty(FOLDER)).resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 }

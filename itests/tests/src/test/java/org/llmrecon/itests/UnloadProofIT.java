@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.llmrecon.testing.GarbageCollection;
 import org.llmrecon.api.runtime.PluginState;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -64,11 +65,7 @@ public class UnloadProofIT extends TestSupport {
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
-        int gcs = 0;
-        while (loaders.stream().anyMatch(l -> l.get() != null) && gcs < MAX_GCS) {
-            System.gc();
-            gcs++;
-        }
+        int gcs = GarbageCollection.untilCleared(loaders, MAX_GCS);
         long reachable = loaders.stream().filter(l -> l.get() != null).count();
         long[] after = settledMemory();
         System.out.printf("UnloadProofIT: %d cycles in %d s; class loaders collected %d/%d after %d GCs; "

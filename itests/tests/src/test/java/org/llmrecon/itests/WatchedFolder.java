@@ -1,6 +1,5 @@
 package org.llmrecon.itests;
 
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.workFolder;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
@@ -32,19 +31,25 @@ final class WatchedFolder {
         this.folder = folder;
     }
 
-    /** @return File Install watching a fresh folder every 100 ms, which the runtime also lists as a plugin folder */
-    static Option[] options() {
+    /**
+     * @param purpose names the fresh folders
+     * @return File Install watching a fresh folder every 100 ms, which the runtime also lists as a plugin folder,
+     *         and wrapping plain jars in a scratch folder under target/, not /tmp
+     */
+    static Option[] options(String purpose) {
         Path folder;
+        Path scratch;
         try {
-            folder = workFolder("watched");
-        } catch (Exception e) {
+            folder = workFolder(purpose);
+            scratch = workFolder(purpose + "-tmp");
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create the watched folder", e);
         }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(PROPERTY).value(folder.toString()),
+        return new Option[] {frameworkProperty(PROPERTY).value(folder.toString()),
                 frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
                 frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true")};
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString())};
     }
 
     /** @return the folder itself */
@@ -108,8 +113,8 @@ final class WatchedFolder {
 
     /** @param location a bundle location @return whether it names a file in this folder */
     boolean holds(String location) {
-        Path file = location == null || !location.startsWith("file:") ? null
-                : Path.of(URI.create(location)).toAbsolutePath().normalize();
+        String url = location == null ? "" : location.replaceFirst("^reference:", "");
+        Path file = !url.startsWith("file:") ? null : Path.of(URI.create(url)).toAbsolutePath().normalize();
         return file != null && folder.toAbsolutePath().normalize().equals(file.getParent());
     }
 

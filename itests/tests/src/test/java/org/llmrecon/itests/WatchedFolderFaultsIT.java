@@ -2,25 +2,19 @@ package org.llmrecon.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
-import static org.llmrecon.itests.Bundles.workFolder;
 import static org.llmrecon.itests.FaultJars.faultPlugin;
 import static org.llmrecon.itests.FaultJars.withHeaders;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Test;
@@ -42,44 +36,23 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WatchedFolderFaultsIT extends FaultMatrixSupport {
-    private static final String FOLDER = "felix.fileinstall.dir";
-
     @Override
     protected Option[] extraOptions() {
-        Path folder;
-        Path scratch;
-        try {
-            folder = workFolder("watched-faults");
-            scratch = workFolder("fileinstall-faults-tmp");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the watched folder", e);
-        }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(FOLDER).value(folder.toString()),
-                frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString())};
+        return WatchedFolder.options("watched-faults");
     }
 
     /** Empties the watched folder and waits until File Install has uninstalled what it had installed from it. */
     @After
     public void emptyWatchedFolder() throws Exception {
+        clearWatchedFolder();
         Path folder = watched();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.collect(Collectors.toList())) {
-                Files.delete(f);
-            }
-        }
-        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> folder.equals(fileOf(b).getParent())),
-                DEADLINE, "bundles from the watched folder uninstalled");
         waitFor(() -> pluginManager.plugins().stream().noneMatch(p -> p.location() != null
                 && p.location().startsWith(folder.toString())), DEADLINE, "nothing from the watched folder listed");
     }
 
     @Test
     public void emptyFileIsListedFailed() throws Exception {
-        drop(Files.createFile(work.resolve("empty.jar")), "empty.jar");
+        watchedFolder().drop(Files.createFile(work.resolve("empty.jar")), "empty.jar");
         PluginInfo info = assertListed("empty.jar", PluginState.FAILED, "empty.jar: not a valid jar (zip file is empty)");
         assertEquals("not installed", -1, info.bundleId());
     }
@@ -88,7 +61,7 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
     public void corruptZipIsListedFailed() throws Exception {
         byte[] whole = Files.readAllBytes(jar("itest-echo-plugin"));
         Path half = Files.write(work.resolve("corrupt.jar"), Arrays.copyOf(whole, whole.length / 2));
-        drop(half, "corrupt.jar");
+        watchedFolder().drop(half, "corrupt.jar");
         PluginInfo info = assertListed("corrupt.jar", PluginState.FAILED,
                 "corrupt.jar: not a valid jar (zip END header not found)");
         assertEquals("not installed", -1, info.bundleId());
@@ -96,7 +69,7 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
 
     @Test
     public void jarWithoutManifestIsListedFailed() throws Exception {
-        drop(FaultJars.withoutManifest(jar("itest-echo-plugin"), work.resolve("bare.jar")), "bare.jar");
+        watchedFolder().drop(FaultJars.withoutManifest(jar("itest-echo-plugin"), work.resolve("bare.jar")), "bare.jar");
         PluginInfo info = assertListed("bare.jar", PluginState.FAILED, "bare.jar: not an OSGi bundle (no "
                 + "Bundle-SymbolicName) and declares no legacy provider (LLMrecon-Legacy-Provider header or "
                 + "META-INF/services/org.llmrecon.api.plugin.PluginInterface)");
@@ -109,8 +82,8 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
         Path valid = Files.writeString(work.resolve("ghost.jar.metadata.json"),
                 "{\"name\": \"ghost\", \"provider_type\": \"ghost\"}", StandardCharsets.UTF_8);
         Path broken = Files.writeString(work.resolve("wreck.jar.metadata.json"), "{\"name\": ", StandardCharsets.UTF_8);
-        drop(valid, valid.getFileName().toString());
-        drop(broken, broken.getFileName().toString());
+        watchedFolder().drop(valid, valid.getFileName().toString());
+        watchedFolder().drop(broken, broken.getFileName().toString());
         // a typo in a sidecar's name must not be silent: each is listed FAILED naming the jar it lacks
         for (String name : List.of("ghost", "wreck")) {
             assertListedContaining(name + ".jar.metadata.json", PluginState.FAILED, "sidecar " + name
@@ -126,11 +99,11 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
     @Test
     public void sameJarUnderTwoNamesSecondIsListedFailed() throws Exception {
         Path jar = faultPlugin(work.resolve("dup.jar"), "fault-dup", "dup", null);
-        drop(jar, "dup-1.jar");
+        watchedFolder().drop(jar, "dup-1.jar");
         PluginInfo first = assertListed("fault-dup", PluginState.ACTIVE, null);
         assertEquals("fault-dup: one", chat("dup", "one"));
 
-        drop(jar, "dup-2.jar");
+        watchedFolder().drop(jar, "dup-2.jar");
 
         assertListed("dup-2.jar", PluginState.FAILED, "dup-2.jar: not installed: bundle "
                 + "org.llmrecon.itests.fault.fault-dup 1.0.0 is already installed from " + watched().resolve("dup-1.jar"));
@@ -154,7 +127,7 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
     public void jarReplacedWhileBeingCopiedNeverDisturbsTheOldOneAndTheCompleteOneServes() throws Exception {
         Path v1 = faultPlugin(work.resolve("swap-v1.jar"), "fault-swap", "swap", null);
         Path v2 = withHeaders(v1, work.resolve("swap-v2.jar"), Map.of("Bundle-Version", "1.1.0"));
-        Path target = drop(v1, "swap.jar");
+        Path target = watchedFolder().drop(v1, "swap.jar");
         long id = assertListed("fault-swap", PluginState.ACTIVE, null).bundleId();
         assertEquals("1.0.0", pluginManager.plugin("fault-swap").orElseThrow().version());
 
@@ -184,7 +157,7 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
     }
 
     private Path watched() {
-        return Path.of(context.getProperty(FOLDER));
+        return Path.of(context.getProperty(WatchedFolder.PROPERTY));
     }
 
     /** @return every listed plugin as one comparable line */
@@ -203,17 +176,5 @@ public class WatchedFolderFaultsIT extends FaultMatrixSupport {
             check.run();
             return System.nanoTime() >= end;
         }, window.plus(DEADLINE), "observation window over");
-    }
-
-    /** Moves a file into the watched folder at once (staged on the same file system). */
-    private Path drop(Path source, String name) throws Exception {
-        Path staged = Files.copy(source, workFolder("staging").resolve(name));
-        return Files.move(staged, watched().resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Path fileOf(Bundle bundle) {
-        String location = bundle.getLocation().replaceFirst("^reference:", "");
-        return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of("not-a-file");
     }
 }

@@ -3,19 +3,12 @@ package org.llmrecon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.jar;
-import static org.llmrecon.itests.Bundles.workFolder;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Test;
@@ -35,44 +28,21 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WatchedFolderIT extends TestSupport {
-    private static final String FOLDER = "felix.fileinstall.dir";
-
     @Override
     protected Option[] extraOptions() {
-        Path folder;
-        Path scratch;
-        try {
-            folder = workFolder("watched");
-            scratch = workFolder("fileinstall-tmp");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the watched folder", e);
-        }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
-                frameworkProperty(FOLDER).value(folder.toString()),
-                frameworkProperty("llmrecon.plugins.dirs").value(folder.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                // where File Install puts the bundles it wraps from plain jars: under target/, not /tmp
-                frameworkProperty("felix.fileinstall.tmpdir").value(scratch.toString())};
+        return WatchedFolder.options("watched");
     }
 
     /** Empties the watched folder and waits until File Install has uninstalled what it had installed from it. */
     @After
     public void emptyWatchedFolder() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.collect(Collectors.toList())) {
-                Files.delete(f);
-            }
-        }
-        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> folder.equals(fileOf(b).getParent())),
-                DEADLINE, "bundles from the watched folder uninstalled");
+        clearWatchedFolder();
     }
 
     @Test
     public void droppedJarIsServedAndRemovedJarIsClosedAndWithdrawn() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
-        Path jar = drop(jar("itest-echo-plugin"), folder.resolve("echo.jar"));
+        Path folder = Path.of(context.getProperty(WatchedFolder.PROPERTY));
+        Path jar = watchedFolder().drop(jar("itest-echo-plugin"), "echo.jar");
 
         PluginInfo info = awaitState("echo", PluginState.ACTIVE);
         assertEquals("installed from the dropped file", jar, fileOf(context.getBundle(info.bundleId())));
@@ -97,13 +67,12 @@ public class WatchedFolderIT extends TestSupport {
 
     @Test
     public void newerJarReplacingTheOldIsAnUpdate() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
-        Path jar = drop(jar("itest-echo-plugin"), folder.resolve("echo-update.jar"));
+        Path jar = watchedFolder().drop(jar("itest-echo-plugin"), "echo-update.jar");
         long id = awaitState("echo", PluginState.ACTIVE).bundleId();
         ManagedProvider handle = factory.getProvider("echo");
         assertEquals("echo 1.0.0: old", ask(handle, "old"));
 
-        drop(jar("itest-echo-update-plugin"), jar);
+        watchedFolder().drop(jar("itest-echo-update-plugin"), jar.getFileName().toString());
 
         waitFor(() -> pluginManager.plugin("echo").map(p -> "1.1.0".equals(p.version())
                 && p.state() == PluginState.ACTIVE).orElse(false), DEADLINE, "echo 1.1.0 active after the update");
@@ -120,8 +89,7 @@ public class WatchedFolderIT extends TestSupport {
 
     @Test
     public void plainLegacyJarIsAdaptedAndServed() throws Exception {
-        Path folder = Path.of(context.getProperty(FOLDER));
-        Path jar = drop(jar("itest-legacy-plain-plugin"), folder.resolve("legacy-echo.jar"));
+        Path jar = watchedFolder().drop(jar("itest-legacy-plain-plugin"), "legacy-echo.jar");
 
         PluginInfo info = awaitState("legacy-echo", PluginState.ACTIVE);
         assertTrue("listed as legacy", info.legacy());
@@ -147,9 +115,4 @@ public class WatchedFolderIT extends TestSupport {
         return provider.chat(ChatRequest.builder().user(prompt).build()).text();
     }
 
-    /** Copies to a staging folder on the same file system, then moves it in at once: the watcher never sees half a jar. */
-    private static Path drop(Path source, Path target) throws Exception {
-        Path staged = Files.copy(source, workFolder("staging").resolve(target.getFileName()));
-        return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
 }

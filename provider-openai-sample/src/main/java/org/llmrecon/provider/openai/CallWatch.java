@@ -9,18 +9,18 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches the calls in flight of one provider from one thread of its own. A thread blocked in an exchange is
- * interrupted once it has waited longer than the timeout (the JDK's request timeout ends when the headers
- * arrive) or when the provider closes; an open stream is aborted when it waits longer than the timeout for
- * its next event, or on close. The watch looks every tenth of the timeout rather than scheduling a task per
- * call, so a call costs no hand-off to another thread; it sleeps once a whole tick passed without calls.
+ * interrupted at its call's deadline (the JDK's request timeout ends when the headers arrive) or when the
+ * provider closes; an open body is aborted at its call's deadline, when it waits longer than the idle limit
+ * for bytes, or on close. The watch looks every tenth of the shorter of the two limits rather than scheduling
+ * a task per call, so a call costs no hand-off to another thread; it sleeps once a whole tick passed without
+ * calls.
  */
 final class CallWatch implements AutoCloseable {
-    enum Abort { TIMEOUT, PROVIDER_CLOSED }
+    enum Abort { TIMEOUT, IDLE, PROVIDER_CLOSED }
 
     private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MAX_TICK = TimeUnit.SECONDS.toNanos(1);
 
-    private final long timeout;
     private final long tick;
     private final Set<Blocked> blocked = ConcurrentHashMap.newKeySet();
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
@@ -29,16 +29,15 @@ final class CallWatch implements AutoCloseable {
     private volatile boolean busy;
     private volatile boolean closed;
 
-    CallWatch(String name, Duration timeout) {
-        this.timeout = timeout.toNanos();
-        this.tick = Math.max(MIN_TICK, Math.min(MAX_TICK, this.timeout / 10));
+    CallWatch(String name, Duration timeout, Duration idle) {
+        this.tick = Math.max(MIN_TICK, Math.min(MAX_TICK, Math.min(timeout.toNanos(), idle.toNanos()) / 10));
         this.thread = new DaemonThreads(name).newThread(this::watch);
         thread.start();
     }
 
     /** Registers the calling thread for one blocking exchange, until {@link Blocked#end()}. */
-    Blocked begin() {
-        Blocked call = new Blocked(Thread.currentThread(), System.nanoTime() + timeout);
+    Blocked begin(CallDeadline deadline) {
+        Blocked call = new Blocked(Thread.currentThread(), deadline);
         blocked.add(call);
         wake();
         if (closed) {
@@ -80,13 +79,14 @@ final class CallWatch implements AutoCloseable {
             }
             long now = System.nanoTime();
             for (Blocked call : blocked) {
-                if (now - call.deadline >= 0) {
+                if (call.deadline.passed(now)) {
                     call.abort(Abort.TIMEOUT);
                 }
             }
             for (EventStream stream : streams) {
-                if (stream.nanosUntilIdleTimeout(now) <= 0) {
-                    stream.abort(Abort.TIMEOUT);
+                Abort why = stream.overdue(now);
+                if (why != null) {
+                    stream.abort(why);
                 }
             }
         }
@@ -109,11 +109,11 @@ final class CallWatch implements AutoCloseable {
         private static final int ABORT_SEEN = 4;
 
         private final Thread caller;
-        private final long deadline;
+        private final CallDeadline deadline;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private volatile Abort reason;
 
-        private Blocked(Thread caller, long deadline) {
+        private Blocked(Thread caller, CallDeadline deadline) {
             this.caller = caller;
             this.deadline = deadline;
         }

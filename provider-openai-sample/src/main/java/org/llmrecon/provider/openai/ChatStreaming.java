@@ -1,7 +1,6 @@
 package org.llmrecon.provider.openai;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.llmrecon.api.provider.ChatChunk;
 import org.llmrecon.api.provider.ChatResponse;
@@ -20,17 +19,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class ChatStreaming {
     private final EventStream stream;
     private final ErrorMapping errors;
+    private final long maxStreamBytes;
+    private final String server;
 
-    ChatStreaming(EventStream stream, ErrorMapping errors) {
+    /**
+     * @param stream the answer's body
+     * @param errors how the server's errors are read
+     * @param maxStreamBytes the most text the assembled answer may hold
+     * @param server the server's host and port, for messages
+     */
+    ChatStreaming(EventStream stream, ErrorMapping errors, long maxStreamBytes, String server) {
         this.stream = stream;
         this.errors = errors;
+        this.maxStreamBytes = maxStreamBytes;
+        this.server = server;
     }
 
     ChatResponse deliverTo(ChatStreamListener listener) {
         if (!stream.isEventStream()) {
+            if (!stream.mediaType().contains("json")) {
+                throw new MalformedResponseException("openai: " + stream.call() + " answered with Content-Type "
+                        + errors.scrub(stream.mediaType()).replaceAll("\\p{Cntrl}", "?")
+                        + " where an event stream was expected, server " + server, null);
+            }
             return whole(listener);
         }
-        StreamAssembler assembler = new StreamAssembler();
+        StreamAssembler assembler = new StreamAssembler(stream.call(), maxStreamBytes, server);
         SseReader.Event event;
         while ((event = stream.next()) != null) {
             if (event.data().strip().equals("[DONE]")) {
@@ -56,7 +70,7 @@ final class ChatStreaming {
 
     private ChatResponse whole(ChatStreamListener listener) {
         ChatResponse response = ResponseParser.chat(stream.call(),
-                parse(new String(stream.readAll(), StandardCharsets.UTF_8)));
+                AnswerJson.parse(stream.call(), stream.readAll(), stream.mediaType(), server, errors));
         for (var choice : response.choices()) {
             boolean last = choice == response.choices().get(response.choices().size() - 1);
             ChatChunk chunk = ChatChunk.builder().id(response.id()).model(response.model()).index(choice.index())
@@ -78,7 +92,8 @@ final class ChatStreaming {
             throw new IOException("not a JSON object");
         } catch (IOException e) {
             throw new MalformedResponseException("openai: " + stream.call() + " stream sent an event that is not a"
-                    + " JSON object (" + data.length() + " characters)", e);
+                    + " JSON object (" + data.length() + " characters: " + errors.scrub(AnswerJson.reason(e))
+                    + "), server " + server, e);
         }
     }
 }

@@ -30,6 +30,13 @@ final class ErrorMapping {
     }
 
     ProviderException toException(String call, int status, HttpHeaders headers, byte[] body) {
+        if (status / 100 == 3) {
+            String to = headers.firstValue("location").map(l -> scrub(l.length() > 100 ? l.substring(0, 100) + "..." : l)
+                    .replaceAll("\\p{Cntrl}", "?")).orElse("nowhere");
+            return new ProviderException("openai: " + call + " was answered with HTTP " + status + ", a redirect to "
+                    + to + ", which is not followed; set baseUrl to where the API is", status, "redirect", null, null,
+                    false, null, null);
+        }
         ApiError error = ApiError.parse(body);
         String prefix = "openai: " + call + " failed with HTTP " + status + ": ";
         String message = prefix + (error.message() != null ? redaction.scrub(error.message()) : fallback(body))
@@ -64,8 +71,14 @@ final class ErrorMapping {
         return new ProviderException(message, 0, error.type(), error.code(), error.param(), false, null, null);
     }
 
+    /** @return server text with the key and key-like words removed */
+    String scrub(String text) {
+        return redaction.scrub(text);
+    }
+
     private String fallback(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).strip();
+        String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ")
+                .replaceAll("\\p{Cntrl}", "?");
         return text.isEmpty() ? "no error message"
                 : "body starts with: " + redaction.scrub(text.length() > 120 ? text.substring(0, 120) : text);
     }

@@ -1,12 +1,11 @@
 package org.llmrecon.provider.openai;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -16,31 +15,37 @@ import org.llmrecon.api.provider.ProviderTimeoutException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 
 /**
- * The body of one streaming answer, read event by event on the caller's thread. Closing it closes the
- * HTTP body, which makes the JDK drop the connection (HTTP/1.1) or reset the stream (HTTP/2), so the
- * server sees the client go away.
+ * The body of one answer, read on the caller's thread: event by event for a stream, or whole within
+ * {@link CallLimits#maxResponseBytes()}. {@link CallWatch} aborts it at the call's deadline or after
+ * {@link CallLimits#streamIdleTimeout()} without bytes; closing it closes the HTTP body, which makes the JDK
+ * drop the connection (HTTP/1.1) or reset the stream (HTTP/2), so the server sees the client go away.
  */
 final class EventStream implements AutoCloseable {
-    private final String call;
-    private final InputStream body;
-    private final boolean eventStream;
-    private final SseReader reader;
-    private final Duration timeout;
+    /** Enough of an error answer for its message; the rest is not read. */
+    static final int ERROR_BODY_BYTES = 64 * 1024;
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int DRAIN_BYTES = 64 * 1024;
+
+    private final String call;
+    private final CallDeadline deadline;
+    private final CallLimits limits;
+    private final InputStream body;
+    private final String contentType;
+    private final SseReader reader;
 
     private volatile long waitingSince;
     private volatile boolean draining;
     private volatile CallWatch.Abort aborted;
     private volatile Runnable onClose = () -> { };
 
-    EventStream(String call, HttpResponse<InputStream> response, Duration timeout) {
+    EventStream(String call, HttpResponse<InputStream> response, CallDeadline deadline, CallLimits limits) {
         this.call = call;
+        this.deadline = deadline;
+        this.limits = limits;
         this.body = response.body();
-        this.timeout = timeout;
-        String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
-        this.eventStream = type.startsWith("text/event-stream") || type.isEmpty();
-        this.reader = new SseReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+        this.contentType = response.headers().firstValue("content-type").orElse("").strip()
+                .toLowerCase(Locale.ROOT);
+        this.reader = new SseReader(body, limits.maxLineBytes(), limits.maxEventBytes());
         this.waitingSince = System.nanoTime();
     }
 
@@ -48,13 +53,15 @@ final class EventStream implements AutoCloseable {
         return call;
     }
 
-    Duration timeout() {
-        return timeout;
+    /** @return the answer's media type in lower case, without parameters; empty when the server sent none */
+    String mediaType() {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
     }
 
-    /** @return whether the server answered with an event stream rather than one JSON document */
+    /** @return whether the server answered with an event stream (or said nothing of its type) */
     boolean isEventStream() {
-        return eventStream;
+        return mediaType().equals("text/event-stream") || mediaType().isEmpty();
     }
 
     /** @return the next event, or {@code null} when the server ended the stream */
@@ -69,11 +76,35 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    /** @return the whole body, for a server that ignored {@code "stream": true} */
+    /** @return the whole body, failing once it grows past {@link CallLimits#maxResponseBytes()} */
     byte[] readAll() {
+        return read(limits.maxResponseBytes(), true);
+    }
+
+    /** @return at most {@value #ERROR_BODY_BYTES} bytes of an error answer; a longer one is cut there */
+    byte[] readError() {
+        return read(Math.min(ERROR_BODY_BYTES, limits.maxResponseBytes()), false);
+    }
+
+    private byte[] read(long max, boolean strict) {
         waitingSince = System.nanoTime();
+        byte[] bytes = new byte[(int) Math.min(max, 8192)];
+        int length = 0;
         try {
-            return checked(body.readAllBytes());
+            for (int n; (n = body.read(bytes, length, bytes.length - length)) >= 0;) {
+                length += n;
+                waitingSince = System.nanoTime();
+                if (length == bytes.length) {
+                    if (length >= max) {
+                        if (!strict || body.read() < 0) {
+                            break;
+                        }
+                        throw new SseReader.LimitExceeded(CallLimits.MAX_RESPONSE_BYTES, max);
+                    }
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(max, 2L * bytes.length));
+                }
+            }
+            return checked(Arrays.copyOf(bytes, length));
         } catch (IOException e) {
             throw failure(e);
         } finally {
@@ -111,10 +142,15 @@ final class EventStream implements AutoCloseable {
         return value;
     }
 
-    long nanosUntilIdleTimeout(long now) {
+    /** @return why the watch must abort this body now, or {@code null} */
+    CallWatch.Abort overdue(long now) {
+        if (deadline.passed(now)) {
+            return CallWatch.Abort.TIMEOUT;
+        }
         long since = waitingSince;
-        long limit = draining ? Math.min(DRAIN_NANOS, timeout.toNanos()) : timeout.toNanos();
-        return since == 0 ? limit : limit - (now - since);
+        long idle = draining ? Math.min(DRAIN_NANOS, limits.streamIdleTimeout().toNanos())
+                : limits.streamIdleTimeout().toNanos();
+        return since != 0 && now - since >= idle ? CallWatch.Abort.IDLE : null;
     }
 
     void abort(CallWatch.Abort reason) {
@@ -129,15 +165,28 @@ final class EventStream implements AutoCloseable {
     private ProviderException failure(IOException e) {
         CallWatch.Abort reason = aborted;
         if (reason == CallWatch.Abort.TIMEOUT) {
-            return new ProviderTimeoutException("openai: " + call + " stream sent nothing for " + timeout, e);
+            return new ProviderTimeoutException("openai: " + call + " did not complete within " + deadline.timeout()
+                    + " (the target's timeout), " + deadline.where(), e);
+        }
+        if (reason == CallWatch.Abort.IDLE) {
+            return new ProviderTimeoutException("openai: " + call + " stream sent nothing for "
+                    + limits.streamIdleTimeout() + " (" + CallLimits.STREAM_IDLE_TIMEOUT + "), " + deadline.where(), e);
         }
         if (reason == CallWatch.Abort.PROVIDER_CLOSED) {
             return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         }
+        if (e instanceof SseReader.LimitExceeded exceeded) {
+            return CallLimits.exceeded(call, exceeded, deadline.where());
+        }
+        if (e instanceof CharacterCodingException) {
+            return new MalformedResponseException("openai: " + call + " answer is not valid UTF-8, "
+                    + deadline.where(), e);
+        }
         if (Thread.currentThread().isInterrupted()) {
             return new ProviderException("openai: " + call + " stream was interrupted", e);
         }
-        return new MalformedResponseException("openai: " + call + " stream broke off: " + e.getMessage(), e);
+        return new MalformedResponseException("openai: " + call + " answer broke off (" + Causes.describe(e) + "), "
+                + deadline.where(), e);
     }
 
     @Override

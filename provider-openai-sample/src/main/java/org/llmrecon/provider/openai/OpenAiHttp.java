@@ -8,10 +8,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.InvalidConfigException;
-import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.ProviderTimeoutException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
@@ -37,7 +35,8 @@ final class OpenAiHttp implements AutoCloseable {
     OpenAiHttp(ProviderSettings settings, Clock clock) {
         this.settings = settings;
         this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
-        this.watch = new CallWatch("llmrecon-openai-" + INSTANCES.incrementAndGet() + "-watch", settings.timeout());
+        this.watch = new CallWatch("llmrecon-openai-" + INSTANCES.incrementAndGet() + "-watch", settings.timeout(),
+                settings.limits().streamIdleTimeout());
     }
 
     ErrorMapping errors() {
@@ -45,23 +44,35 @@ final class OpenAiHttp implements AutoCloseable {
     }
 
     JsonNode get(String path) {
-        return json("GET " + path, send(request(path, "application/json").GET().build(), "GET " + path));
+        return json("GET " + path, request(path, "application/json").GET().build());
     }
 
     JsonNode post(String path, JsonNode body) {
-        String call = "POST " + path;
-        return json(call, send(post(path, body, "application/json"), call));
+        return json("POST " + path, post(path, body, "application/json"));
     }
 
     /** Opens a streaming POST; the caller closes the returned stream. */
     EventStream stream(String path, JsonNode body) {
-        String call = "POST " + path;
-        HttpResponse<InputStream> response = exchange(call, post(path, body, "text/event-stream"),
-                HttpResponse.BodySubscribers::ofInputStream);
-        EventStream stream = watch.open(new EventStream(call, response, settings.timeout()));
+        return open("POST " + path, post(path, body, "text/event-stream"), deadline());
+    }
+
+    private JsonNode json(String call, HttpRequest request) {
+        try (EventStream body = open(call, request, deadline())) {
+            return AnswerJson.parse(call, body.readAll(), body.mediaType(), settings.baseUri().getRawAuthority(), errors);
+        }
+    }
+
+    private CallDeadline deadline() {
+        return new CallDeadline(settings.timeout(), settings.baseUri().getRawAuthority());
+    }
+
+    /** Sends the request and returns its body once a 2xx status arrived; any other status is thrown. */
+    private EventStream open(String call, HttpRequest request, CallDeadline deadline) {
+        HttpResponse<InputStream> response = exchange(call, request, deadline);
+        EventStream stream = watch.open(new EventStream(call, response, deadline, settings.limits()));
         if (response.statusCode() / 100 != 2) {
             try (stream) {
-                throw errors.toException(call, response.statusCode(), response.headers(), stream.readAll());
+                throw errors.toException(call, response.statusCode(), response.headers(), stream.readError());
             }
         }
         return stream;
@@ -97,29 +108,16 @@ final class OpenAiHttp implements AutoCloseable {
         return builder;
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, String call) {
-        HttpResponse<byte[]> response = exchange(call, request, HttpResponse.BodySubscribers::ofByteArray);
-        if (response.statusCode() / 100 != 2) {
-            throw errors.toException(call, response.statusCode(), response.headers(), response.body());
-        }
-        return response;
-    }
-
     /**
      * On the calling thread, with {@link HttpClient#send}: {@code sendAsync} would complete every answer on
      * another thread (the common pool, or a new thread per call where that pool has a single worker).
      */
-    private <T> HttpResponse<T> exchange(String call, HttpRequest request,
-            Supplier<HttpResponse.BodySubscriber<T>> body) {
-        AtomicInteger status = new AtomicInteger();
-        CallWatch.Blocked blocked = watch.begin();
+    private HttpResponse<InputStream> exchange(String call, HttpRequest request, CallDeadline deadline) {
+        CallWatch.Blocked blocked = watch.begin(deadline);
         try {
-            return client().send(request, info -> {
-                status.set(info.statusCode());
-                return body.get();
-            });
+            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | InterruptedException e) {
-            throw failure(call, e, status.get(), blocked.end());
+            throw failure(call, e, blocked.end(), deadline);
         } finally {
             blocked.end();
         }
@@ -142,40 +140,20 @@ final class OpenAiHttp implements AutoCloseable {
         return c;
     }
 
-    private ProviderException failure(String call, Exception e, int status, CallWatch.Abort aborted) {
+    private ProviderException failure(String call, Exception e, CallWatch.Abort aborted, CallDeadline deadline) {
         if (aborted == CallWatch.Abort.PROVIDER_CLOSED || closed) {
             return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
         }
-        if (aborted == CallWatch.Abort.TIMEOUT) {
-            return new ProviderTimeoutException("openai: " + call + " got no answer within " + settings.timeout(), e);
+        if (aborted == CallWatch.Abort.TIMEOUT || e instanceof HttpTimeoutException) {
+            return new ProviderTimeoutException("openai: " + call + " got no answer within " + settings.timeout()
+                    + " (the target's timeout), " + deadline.where(), e);
         }
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             return new ProviderException("openai: " + call + " was interrupted", e);
         }
-        if (e instanceof HttpTimeoutException) {
-            return new ProviderTimeoutException("openai: " + call + " timed out after " + settings.timeout(), e);
-        }
-        if (status != 0) {
-            return new MalformedResponseException("openai: " + call + " answer broke off after its HTTP " + status
-                    + " headers (truncated body): " + e.getMessage(), e);
-        }
-        return new ProviderException("openai: " + call + " could not reach " + settings.baseUri().getHost() + ": "
-                + e, 0, "connection_error", null, null, true, null, e);
-    }
-
-    private JsonNode json(String call, HttpResponse<byte[]> response) {
-        byte[] body = response.body();
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new MalformedResponseException("openai: " + call + " answered HTTP " + response.statusCode()
-                    + " with a body that is not a JSON object (" + body.length + " bytes)", e);
-        }
+        return new ProviderException("openai: " + call + " could not reach " + deadline.where() + ": "
+                + Causes.describe(e), 0, "connection_error", null, null, true, null, e);
     }
 
     @Override

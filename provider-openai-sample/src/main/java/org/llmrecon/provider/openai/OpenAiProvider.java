@@ -98,7 +98,8 @@ final class OpenAiProvider implements Provider {
     public ChatResponse chatStream(ChatRequest request, ChatStreamListener listener) {
         Objects.requireNonNull(listener, "listener");
         try (EventStream stream = http.stream("/chat/completions", bodies.chat(request, true))) {
-            return new ChatStreaming(stream, http.errors()).deliverTo(listener);
+            return new ChatStreaming(stream, http.errors(), settings.limits().maxStreamBytes(),
+                    settings.baseUri().getRawAuthority()).deliverTo(listener);
         }
     }
 

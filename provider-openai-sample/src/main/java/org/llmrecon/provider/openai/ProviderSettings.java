@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,11 +14,12 @@ import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.ProviderConfig;
 
 /**
- * A {@link ProviderConfig} checked and resolved for HTTP use. An empty API key is accepted only for a
+ * A {@link ProviderConfig} checked and resolved for HTTP use; the params that set {@link CallLimits} are taken
+ * out of those sent in request bodies. An empty API key is accepted only for a
  * loopback base URL, because OpenAI-compatible local servers usually need none and remote ones always do.
  */
 record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Duration timeout, String defaultModel,
-        Map<String, String> headers, Map<String, String> params) {
+        Map<String, String> headers, Map<String, String> params, CallLimits limits) {
 
     static final String TYPE = "openai";
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -43,21 +46,24 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
         }
         config.additionalHeaders().forEach((name, value) -> {
             if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw invalid("header '" + name + "' cannot be configured");
+                throw invalid("header '" + shown(name) + "' cannot be configured");
             }
             if (value == null || !headerValue(value)) {
-                throw invalid("header '" + name + "' has no value, or line breaks or control characters in it");
+                throw invalid("header '" + shown(name) + "' has no value, or line breaks or control characters in it");
             }
         });
         for (String name : config.additionalParams().keySet()) {
             String bare = name.substring(name.indexOf('.') + 1);
             if (RESERVED_PARAMS.contains(bare)) {
-                throw invalid("param '" + name + "' is set by the provider itself and cannot be configured");
+                throw invalid("param '" + shown(name) + "' is set by the provider itself and cannot be configured");
             }
         }
+        CallLimits limits = CallLimits.from(config.additionalParams());
+        Map<String, String> bodyParams = new LinkedHashMap<>(config.additionalParams());
+        bodyParams.keySet().removeIf(name -> CallLimits.canonical(name) != null);
         String model = config.defaultModel() == null || config.defaultModel().isBlank() ? null : config.defaultModel();
         return new ProviderSettings(config, base, "https".equals(base.getScheme()), config.timeout(), model,
-                config.additionalHeaders(), config.additionalParams());
+                config.additionalHeaders(), Collections.unmodifiableMap(bodyParams), limits);
     }
 
     /** @return the path of the base URL plus {@code path}, with the base URL's query kept */
@@ -89,6 +95,12 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
             throw invalid("baseUrl must not have a #fragment");
         }
         return URI.create(scheme + text.substring(scheme.length()));
+    }
+
+    /** @return a configured name as a message may show it: one line, not too long */
+    static String shown(String name) {
+        String cut = name.length() > 60 ? name.substring(0, 60) + "..." : name;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static boolean headerValue(String value) {

@@ -29,11 +29,26 @@ final class StreamAssembler {
         String finishReason;
     }
 
+    private final String call;
+    private final long maxStreamBytes;
+    private final String server;
     private final Map<Integer, Choice> choices = new TreeMap<>();
+    private long assembled;
     private String id;
     private String model;
     private long created;
     private Usage usage;
+
+    /**
+     * @param call the call, for messages
+     * @param maxStreamBytes the most text (content and tool arguments, counted in characters) the answer may hold
+     * @param server the server's host and port, for messages
+     */
+    StreamAssembler(String call, long maxStreamBytes, String server) {
+        this.call = call;
+        this.maxStreamBytes = maxStreamBytes;
+        this.server = server;
+    }
 
     List<ChatChunk> accept(JsonNode chunk) {
         id = id != null ? id : Json.text(chunk.get("id"));
@@ -50,7 +65,7 @@ final class StreamAssembler {
                 choice.role = delta.get("role").asText();
             }
             String content = delta.path("content").isTextual() ? delta.get("content").asText() : "";
-            choice.content.append(content);
+            choice.content.append(grow(content));
             List<ToolCall> calls = new ArrayList<>();
             int position = 0;
             for (JsonNode call : delta.path("tool_calls")) {
@@ -68,14 +83,23 @@ final class StreamAssembler {
         return out;
     }
 
-    private static ToolCall fragment(Choice choice, int index, JsonNode call) {
+    private String grow(String text) {
+        assembled += text.length();
+        if (assembled > maxStreamBytes) {
+            throw CallLimits.exceeded(call, new SseReader.LimitExceeded(CallLimits.MAX_STREAM_BYTES, maxStreamBytes),
+                    "server " + server);
+        }
+        return text;
+    }
+
+    private ToolCall fragment(Choice choice, int index, JsonNode call) {
         String[] known = choice.calls.computeIfAbsent(index, i -> new String[3]);
         JsonNode function = call.path("function");
         known[0] = call.path("id").isTextual() ? call.get("id").asText() : known[0];
         known[1] = call.path("type").isTextual() ? call.get("type").asText() : known[1];
         known[2] = function.path("name").isTextual() ? function.get("name").asText() : known[2];
         String arguments = function.path("arguments").isTextual() ? function.get("arguments").asText() : "";
-        choice.arguments.computeIfAbsent(index, i -> new StringBuilder()).append(arguments);
+        choice.arguments.computeIfAbsent(index, i -> new StringBuilder()).append(grow(arguments));
         return new ToolCall(known[0], known[1] == null ? "function" : known[1], known[2], arguments);
     }
 

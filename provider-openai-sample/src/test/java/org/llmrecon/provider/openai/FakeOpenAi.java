@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
@@ -90,14 +92,42 @@ final class FakeOpenAi implements AutoCloseable {
 
     /** Starts a chunked event-stream answer; write events with {@link #event}. */
     static OutputStream startEvents(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        return exchange.getResponseBody();
+        return startBody(exchange, "text/event-stream");
     }
 
     static void event(OutputStream out, String data) throws IOException {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** @return a handler answering 200 with {@code start}, then {@code repeated} again and again, as fast as it goes */
+    static Handler endless(String type, byte[] start, byte[] repeated) {
+        return exchange -> {
+            OutputStream out = startBody(exchange, type);
+            out.write(start);
+            while (!Thread.currentThread().isInterrupted()) {
+                out.write(repeated);
+            }
+        };
+    }
+
+    /** @return a handler answering 200 and then {@code each} every {@code millis}, forever */
+    static Handler dripping(String type, byte[] each, long millis) {
+        return exchange -> {
+            OutputStream out = startBody(exchange, type);
+            while (!Thread.currentThread().isInterrupted()) {
+                out.write(each);
+                out.flush();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+            }
+        };
+    }
+
+    /** Starts a chunked 200 answer of the given content type. */
+    static OutputStream startBody(HttpExchange exchange, String type) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(200, 0);
+        return exchange.getResponseBody();
     }
 
     @Override

@@ -3,15 +3,15 @@ package org.llmrecon.provider.openai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
 class SseReaderTest {
     private static SseReader reader(String text) {
-        return new SseReader(new BufferedReader(new StringReader(text)));
+        return new SseReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1 << 20, 1 << 20);
     }
 
     @Test

@@ -5,20 +5,38 @@ import org.llmrecon.api.plugin.PluginMetadata;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.itests.probe.EchoingProvider;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
-/** A test plugin; see bundle.bnd for the metadata its manifest carries. */
+/**
+ * The test plugin of every jar this module builds (echo, its update, the two
+ * shadow versions, future, unresolvable): its provider type and version are
+ * its bundle's {@code LLMrecon-Provider-Type} and {@code Bundle-Version}, so the
+ * jars differ only in their manifests (see {@code bundle.bnd} and {@code variants/}).
+ */
 @Component(service = PluginInterface.class)
 public final class EchoPlugin implements PluginInterface {
+    private final String type;
+    private final String signature;
+
+    /** @param context this plugin's bundle, whose manifest says what it is */
+    @Activate
+    public EchoPlugin(BundleContext context) {
+        Bundle bundle = context.getBundle();
+        type = bundle.getHeaders().get("LLMrecon-Provider-Type");
+        signature = type + " " + bundle.getVersion();
+    }
 
     @Override
     public PluginMetadata getMetadata() {
-        return PluginMetadata.builder().providerType("echo").build();
+        return PluginMetadata.builder().providerType(type).build();
     }
 
     @Override
     public Provider createProvider(ProviderConfig config) {
-        return new Answering(config);
+        return new Answering(config, signature);
     }
 
     @Override
@@ -28,8 +46,8 @@ public final class EchoPlugin implements PluginInterface {
 
     /** Lives in this bundle, so a provider that is kept pins this bundle's class loader. */
     static final class Answering extends EchoingProvider {
-        Answering(ProviderConfig config) {
-            super(config, "echo 1.0.0");
+        Answering(ProviderConfig config, String signature) {
+            super(config, signature);
         }
     }
 }
