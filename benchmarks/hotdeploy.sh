@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Target 2: hot deploy and undeploy through File Install: TRIALS at 50 ms and 25 ms polls (POLLS), then DEFAULT_TRIALS at
-# File Install's default 2 s poll for comparison. One Felix in one JVM per poll setting.
+# Target 1 (hot deploy): TRIALS deploys and undeploys per mode in MODES, one Felix in one JVM per mode:
+# "events" (the runtime's plugin folder, woken by file-system events, as the launcher runs it) and polls in
+# ms of File Install's own watcher without events (25: the former default; 2000: File Install's default).
+# DEFAULT_TRIALS: trials at the 2 s poll (0 leaves it out). Every run ends on its own, also when it fails.
 source "$(dirname "$0")/common.sh"
 TRIALS=${TRIALS:-60}
 DEFAULT_TRIALS=${DEFAULT_TRIALS:-10}
+MODES=${MODES:-events 25}
+OUT="$RESULTS/hotdeploy.txt"
+: > "$OUT"
 work=$(mktemp -d)
-for poll in ${POLLS:-50 25}; do
-  "${JAVA_BENCH[@]}" -cp "$THIN_CP" org.llmrecon.bench.HotDeployMain "$TRIALS" "$poll" "$work/p$poll" | tee "$RESULTS/hotdeploy-${poll}ms.txt"
+trap 'rm -rf "$work"' EXIT
+run_mode() { # MODE TRIALS
+  timeout 600 "${JAVA_BENCH[@]}" -cp "$THIN_CP" org.llmrecon.bench.HotDeployMain "$2" "$1" "$work/$1" | tee -a "$OUT"
+}
+for mode in $MODES; do
+  run_mode "$mode" "$TRIALS"
 done
-"${JAVA_BENCH[@]}" -cp "$THIN_CP" org.llmrecon.bench.HotDeployMain "$DEFAULT_TRIALS" 2000 "$work/p2000" | tee "$RESULTS/hotdeploy-2s.txt"
-rm -rf "$work"
+if (( DEFAULT_TRIALS > 0 )); then
+  run_mode 2000 "$DEFAULT_TRIALS"
+fi

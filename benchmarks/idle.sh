@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Idle CPU of the launcher (--no-shell, the template and OpenAI plugins in its folder) for each plugin-folder
-# poll in POLLS: CPU time (user + system) over MEASURE_S seconds, after SETTLE_S seconds of start-up.
+# poll in POLLS ("default": no llmrecon.plugins.poll; where file-system events come, as here, the poll only
+# applies to folders without events and the folders are scanned on events and every 2 s):
+# CPU time (user + system) over MEASURE_S seconds, after SETTLE_S seconds of start-up.
 source "$(dirname "$0")/common.sh"
 LAUNCHER="$ROOT/launcher/target/llmrecon-launcher.jar"
 [[ -f $LAUNCHER ]] || { echo "build the launcher first: mvn -B package -pl launcher,benchmarks -am -DskipTests" >&2; exit 1; }
@@ -9,11 +11,11 @@ MEASURE_S=${MEASURE_S:-60}
 TICKS=$(getconf CLK_TCK)
 OUT="$RESULTS/idle.txt"
 : > "$OUT"
-for poll in ${POLLS:-2000ms 50ms 25ms}; do
+for poll in ${POLLS:-default}; do
   work=$(mktemp -d)
   mkdir -p "$work/plugins" "$work/etc"
   cp "$TARGET/bundles/plugins/"*.jar "$work/plugins/"
-  (cd "$work" && LLM_RED_TEAM_OPENAI_BASEURL=http://127.0.0.1:9/v1 exec java -Dllmrecon.plugins.poll="$poll" \
+  (cd "$work" && LLM_RED_TEAM_OPENAI_BASEURL=http://127.0.0.1:9/v1 exec java -Dllmrecon.plugins.poll="${poll/#default/}" \
     -jar "$LAUNCHER" --plugins "$work/plugins" --etc "$work/etc" --no-shell > "$work/out.txt" 2>&1) &
   pid=$!
   sleep "$SETTLE_S"

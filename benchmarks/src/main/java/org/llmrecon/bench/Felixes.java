@@ -16,10 +16,6 @@ import org.osgi.framework.launch.Framework;
 
 /** Starts Apache Felix in this process with a list of bundle files. */
 public final class Felixes {
-    /** Exported by the system bundle when the caller shares the API classes with the runtime (in-process runs). */
-    public static final String API_PACKAGES =
-            "org.llmrecon.api.provider;version=1.0.0,org.llmrecon.api.plugin;version=1.0.0";
-
     private Felixes() {
     }
 
@@ -45,11 +41,34 @@ public final class Felixes {
         p.put("llmrecon.plugins.dirs", dir.toAbsolutePath().toString());
     }
 
+    /**
+     * Makes {@code dir} a plugin folder of the runtime, watched as the launcher watches it: File Install
+     * configured by the runtime, woken by file-system events, its poll a fallback. File Install's own
+     * watcher gets an empty folder, as in the launcher.
+     */
+    public static void pluginFolder(Map<String, String> p, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path none = Files.createDirectories(dir.resolveSibling("fileinstall-none"));
+        p.put("felix.fileinstall.dir", none.toAbsolutePath().toString());
+        p.put("felix.fileinstall.poll", "60000");
+        p.put("llmrecon.plugins.dirs", dir.toAbsolutePath().toString());
+    }
+
     /** Shares the core-api packages of this class path with the bundles (core-api is then not installed). */
     public static void shareApi(Map<String, String> p) {
-        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiPackages());
         p.put("llmrecon.framework.version", "1.0.0");
         p.put("llmrecon.swap.grace", "0ms");
+    }
+
+    /** @return the core-api bundle's Export-Package: what the system bundle exports when the API is shared */
+    public static String apiPackages() {
+        Path api = Bundles.root().resolve("runtime/core-api.jar");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(api.toFile())) {
+            return jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + api, e);
+        }
     }
 
     /** Starts a framework and installs and starts the bundles, in order. */

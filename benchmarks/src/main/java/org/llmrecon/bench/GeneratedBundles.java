@@ -12,6 +12,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.llmrecon.bench.plugin.MinimalPlugin;
+import org.llmrecon.bench.trivial.MarkerComponent;
 import org.llmrecon.bench.trivial.TrivialComponent;
 
 /** Writes the generated bundles of the scale runs with java.util.jar. */
@@ -29,6 +30,19 @@ public final class GeneratedBundles {
         m.getMainAttributes().putValue("Service-Component", "OSGI-INF/component.xml");
         String xml = component(bsn, TrivialComponent.class.getName(), Runnable.class.getName(), null);
         return write(dir.resolve(bsn + ".jar"), m, xml, TrivialComponent.class);
+    }
+
+    /**
+     * A bundle with one immediate DS component that marks its activation and deactivation with files in
+     * {@code markers} ({@link MarkerComponent}); imports nothing.
+     */
+    public static Path marker(Path dir, String name, Path markers) throws IOException {
+        Manifest m = manifest(name, "marker " + name);
+        m.getMainAttributes().putValue("Service-Component", "OSGI-INF/component.xml");
+        String xml = component(name, MarkerComponent.class.getName(), Runnable.class.getName(),
+                "<property name=\"" + MarkerComponent.DIR + "\" value=\"" + markers.toAbsolutePath() + "\"/>")
+                .replace("activate=\"activate\"", "activate=\"activate\" deactivate=\"deactivate\"");
+        return write(dir.resolve(name + ".jar"), m, xml, MarkerComponent.class);
     }
 
     /** A provider plugin of type {@code benchNNNN} with its own symbolic name. */

@@ -7,27 +7,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.api.runtime.ProviderFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Hot deploy and undeploy through File Install, in one Felix started in this process with the runtime
- * bundles (core-api shared from the class path). Deploy: the template jar is moved atomically into the
- * watched folder, then {@code getProvider("mock")} is polled every 0.2 ms until it answers (it creates the
- * provider instance). Undeploy: the jar is deleted, and the time runs until both {@code getProvider} refuses
- * and the runtime has unregistered the type's Provider service, which it does after it has retired and
- * closed the instance. Before each move and each delete the run pauses a random part of the poll period, so
- * the changes do not stay in phase with File Install's scans. Usage: {@code HotDeployMain TRIALS POLL_MS WORKDIR}.
+ * bundles (core-api shared from the class path). Mode {@code events}: the folder is a plugin folder of the
+ * runtime ({@code llmrecon.plugins.dirs}), watched as the launcher watches it (file-system events wake
+ * File Install). Mode {@code N} (a number): File Install's own watcher polls the folder every N ms, no
+ * events. Deploy: the template jar is moved atomically into the folder, then {@code getProvider("mock")} is
+ * polled every 0.2 ms until it answers (it creates the provider instance). Undeploy: the jar is deleted,
+ * and the time runs until both {@code getProvider} refuses and the runtime has unregistered the type's
+ * Provider service, which it does after it has retired and closed the instance. Before each move and each
+ * delete the run pauses a random part of 50 ms or of the poll period, so the changes do not stay in phase
+ * with the scans. {@code detect}: from the move until File Install has installed the bundle (what events
+ * change; the rest is start, DS and the runtime's work). Prints one {@code mode=} line of figures.
+ * Usage: {@code HotDeployMain TRIALS MODE WORKDIR}.
+ * Always ends the JVM (Felix's threads are not daemons), with status 1 when the run failed.
  */
 public final class HotDeployMain {
     private static final String BSN = "org.llmrecon.provider-template";
@@ -35,19 +44,38 @@ public final class HotDeployMain {
     private HotDeployMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int trials = Integer.parseInt(args[0]);
-        long poll = Long.parseLong(args[1]);
-        Path work = Path.of(args[2]);
+    public static void main(String[] args) {
+        BenchRun.exitAfter("hot deploy " + String.join(" ", args),
+                () -> run(Integer.parseInt(args[0]), args[1], Path.of(args[2])));
+    }
+
+    private static void run(int trials, String mode, Path work) throws Exception {
+        if (trials < 1) {
+            throw new IllegalArgumentException("TRIALS must be at least 1, is " + trials);
+        }
+        boolean events = mode.equals("events");
+        long pause = events ? 50 : Long.parseLong(mode);
         Path plugins = work.resolve("plugins");
         Path staging = Files.createDirectories(work.resolve("staging"));
         Map<String, String> props = Felixes.properties(work.resolve("cache"));
-        Felixes.watch(props, plugins, poll);
+        if (events) {
+            Felixes.pluginFolder(props, plugins);
+        } else {
+            Files.createDirectories(plugins);
+            props.put("felix.fileinstall.dir", plugins.toAbsolutePath().toString());
+            props.put("felix.fileinstall.poll", mode);
+        }
         Felixes.shareApi(props);
         List<Path> bundles = new ArrayList<>(Bundles.base());
         bundles.addAll(Felixes.runtimeWithoutApi());
         AtomicLong unregisteredAt = new AtomicLong();
+        AtomicLong installedAt = new AtomicLong();
         Framework f = Felixes.start(props, bundles, c -> {
+            c.addBundleListener((SynchronousBundleListener) e -> {
+                if (e.getType() == BundleEvent.INSTALLED && BSN.equals(e.getBundle().getSymbolicName())) {
+                    installedAt.set(System.nanoTime());
+                }
+            });
             try {
                 c.addServiceListener(e -> {
                     if (e.getType() == ServiceEvent.UNREGISTERING) {
@@ -58,44 +86,58 @@ public final class HotDeployMain {
                 throw new IllegalStateException(e);
             }
         });
-        BundleContext ctx = f.getBundleContext();
-        ServiceTracker<ProviderFactory, ProviderFactory> tracker = new ServiceTracker<>(ctx, ProviderFactory.class, null);
-        tracker.open();
-        ProviderFactory factory = tracker.waitForService(30_000);
-        Path target = plugins.resolve("provider-template.jar");
-        List<Double> deploy = new ArrayList<>();
-        List<Double> undeploy = new ArrayList<>();
-        ChatRequest hello = ChatRequest.builder().model("mock-chat").user("hello").build();
-        for (int i = 0; i < trials; i++) {
-            Path staged = staging.resolve("provider-template.jar");
-            Files.copy(Bundles.plugin("provider-template"), staged, StandardCopyOption.REPLACE_EXISTING);
-            // each trial starts just after a scan (the one that saw the last delete); a random pause spreads
-            // the moves over the poll period as a user's copies would be
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(poll + 1));
-            long t = System.nanoTime();
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-            while (!answers(factory)) {
-                await(t, "deploy");
+        try {
+            BundleContext ctx = f.getBundleContext();
+            ServiceTracker<ProviderFactory, ProviderFactory> tracker = new ServiceTracker<>(ctx, ProviderFactory.class,
+                    null);
+            tracker.open();
+            ProviderFactory factory = tracker.waitForService(30_000);
+            if (factory == null) {
+                throw new IllegalStateException("no ProviderFactory within 30 s");
             }
-            deploy.add((System.nanoTime() - t) / 1e6);
-            factory.getProvider("mock").chat(hello);
-            unregisteredAt.set(0);
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(poll + 1));
-            t = System.nanoTime();
-            Files.delete(target);
-            while (answers(factory) || unregisteredAt.get() == 0) {
-                await(t, "undeploy");
+            Path target = plugins.resolve("provider-template.jar");
+            List<Double> deploy = new ArrayList<>();
+            List<Double> undeploy = new ArrayList<>();
+            List<Double> detect = new ArrayList<>();
+            ChatRequest hello = ChatRequest.builder().model("mock-chat").user("hello").build();
+            for (int i = 0; i < trials; i++) {
+                Path staged = staging.resolve("provider-template.jar");
+                Files.copy(Bundles.plugin("provider-template"), staged, StandardCopyOption.REPLACE_EXISTING);
+                Thread.sleep(ThreadLocalRandom.current().nextLong(pause + 1));
+                long t = System.nanoTime();
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                while (!answers(factory)) {
+                    await(t, "deploy");
+                }
+                factory.getProvider("mock").chat(hello);
+                deploy.add((System.nanoTime() - t) / 1e6);
+                detect.add((installedAt.get() - t) / 1e6);
+                unregisteredAt.set(0);
+                Thread.sleep(ThreadLocalRandom.current().nextLong(pause + 1));
+                t = System.nanoTime();
+                Files.delete(target);
+                while (answers(factory) || unregisteredAt.get() == 0) {
+                    await(t, "undeploy");
+                }
+                undeploy.add((Math.max(System.nanoTime(), unregisteredAt.get()) - t) / 1e6);
+                while (bundle(ctx) != null) {
+                    await(t, "uninstall");
+                }
             }
-            undeploy.add((Math.max(System.nanoTime(), unregisteredAt.get()) - t) / 1e6);
-            while (bundle(ctx) != null) {
-                await(t, "uninstall");
-            }
+            Stats d = new Stats(deploy);
+            Stats u = new Stats(undeploy);
+            Stats i = new Stats(detect);
+            System.out.println("hot deploy, " + mode + ": " + d.summary("ms"));
+            System.out.println("undeploy,   " + mode + ": " + u.summary("ms"));
+            System.out.printf(Locale.ROOT, "mode=%s trials=%d deploy_p50=%.1f deploy_p95=%.1f deploy_max=%.1f"
+                    + " undeploy_p50=%.1f undeploy_p95=%.1f detect_p50=%.1f detect_p95=%.1f%n",
+                    events ? "events" : "poll" + mode, trials, d.median(), d.percentile(95), d.max(), u.median(),
+                    u.percentile(95), i.median(), i.percentile(95));
+            System.out.printf(Locale.ROOT, "raw deploy ms: %s%nraw undeploy ms: %s%n", deploy, undeploy);
+            tracker.close();
+        } finally {
+            Felixes.stop(f);
         }
-        System.out.println("hot deploy, File Install poll " + poll + " ms: " + new Stats(deploy).summary("ms"));
-        System.out.println("undeploy,   File Install poll " + poll + " ms: " + new Stats(undeploy).summary("ms"));
-        System.out.printf(Locale.ROOT, "raw deploy ms: %s%nraw undeploy ms: %s%n", deploy, undeploy);
-        tracker.close();
-        Felixes.stop(f);
     }
 
     private static boolean answers(ProviderFactory factory) {

@@ -26,17 +26,26 @@ import org.osgi.util.tracker.ServiceTracker;
  * Mode {@code runtime}: the same stack plus the LLMrecon runtime and N provider plugins, until
  * the runtime has published all N Provider services and {@code getProvider} then answers for all N types
  * (which creates the N provider instances). Waiting on service events, not polling, keeps the measuring
- * thread off the two cores while the bundles start. Heap is measured after full GCs before install, when all
- * are usable, and after uninstall and refresh. Usage: {@code ScaleMain MODE N WORKDIR}.
+ * thread off the two cores while the bundles start. All are installed, then resolved in one pass, then
+ * started; INSTALL {@code copy} (default) has Felix copy each jar into its cache, {@code reference} installs
+ * in place ({@code reference:file:}). In the runtime mode one chat call is made on each provider (PF4J's
+ * anchor calls one extension of each). Heap is measured after full GCs before install, when all are usable,
+ * and after uninstall and refresh. Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
  */
 public final class ScaleMain {
     private ScaleMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String mode = args[0];
-        int n = Integer.parseInt(args[1]);
-        Path work = Path.of(args[2]);
+    public static void main(String[] args) {
+        String install = args.length > 3 ? args[3] : "copy";
+        BenchRun.exitAfter("scale " + String.join(" ", args),
+                () -> run(args[0], Integer.parseInt(args[1]), Path.of(args[2]), install));
+    }
+
+    private static void run(String mode, int n, Path work, String install) throws Exception {
+        if (!install.equals("copy") && !install.equals("reference")) {
+            throw new IllegalArgumentException("INSTALL must be copy or reference, was '" + install + "'");
+        }
         boolean runtime = mode.equals("runtime");
         if (!runtime && !mode.equals("bare")) {
             throw new IllegalArgumentException("mode must be bare or runtime, was '" + mode + "'");
@@ -74,8 +83,10 @@ public final class ScaleMain {
         long t = System.nanoTime();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
-            installed.add(ctx.installBundle(jar.toUri().toString()));
+            String uri = jar.toUri().toString();
+            installed.add(ctx.installBundle(install.equals("reference") ? "reference:" + uri : uri));
         }
+        ctx.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(installed);
         for (Bundle b : installed) {
             b.start();
         }
@@ -100,15 +111,17 @@ public final class ScaleMain {
         refreshed.await(120, TimeUnit.SECONDS);
         long heap2 = Felixes.usedHeapAfterGc();
         System.out.printf(Locale.ROOT,
-                "mode=%s n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
+                "mode=%s install=%s n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
                         + " heap_per_bundle_kib=%.2f rss_mib=%.1f%n",
-                mode, n, allUsableMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
+                mode, install, n, allUsableMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
                 (heap1 - heap0) / 1024.0 / n, rss / 1024.0);
         tracker.close();
         Felixes.stop(f);
     }
 
     private static void awaitAll(ProviderFactory factory, int n, long since) {
+        org.llmrecon.api.provider.ChatRequest hello = org.llmrecon.api.provider.ChatRequest.builder().model("echo")
+                .user("hello").build();
         List<String> left = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             left.add(GeneratedBundles.type(i));
@@ -116,7 +129,7 @@ public final class ScaleMain {
         while (!left.isEmpty()) {
             left.removeIf(type -> {
                 try {
-                    factory.getProvider(type);
+                    factory.getProvider(type).chat(hello);
                     return true;
                 } catch (ProviderUnavailableException e) {
                     return false;

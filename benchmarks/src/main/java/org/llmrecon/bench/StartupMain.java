@@ -33,13 +33,7 @@ public final class StartupMain {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchRun.exitAfter("startup " + String.join(" ", args), () -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

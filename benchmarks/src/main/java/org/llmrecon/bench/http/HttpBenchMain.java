@@ -8,13 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.llmrecon.bench.BenchRun;
 import org.llmrecon.bench.Stats;
 
 /**
  * Requests per second (blocking chat) and time to first chunk (streaming) at 1, 8 and 64 concurrent
  * callers, provider-openai-sample (through the runtime's handle) against the OpenAI Java SDK, both on the
  * same {@link ChatServer} in this JVM. Each repeat runs both clients, in alternating order; every cell is a
- * fixed-duration closed loop after a warm-up. Usage: {@code HttpBenchMain REPEATS WARMUP_S MEASURE_S}.
+ * fixed-duration closed loop after a warm-up. Usage: {@code HttpBenchMain REPEATS WARMUP_S MEASURE_S}. Always
+ * ends the JVM (the embedded runtime's threads are not daemons), with status 1 when the run failed.
  */
 public final class HttpBenchMain {
     private static final int[] CONCURRENCY = {1, 8, 64};
@@ -22,7 +24,11 @@ public final class HttpBenchMain {
     private HttpBenchMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BenchRun.exitAfter("http " + String.join(" ", args), () -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         int repeats = Integer.parseInt(args[0]);
         double warmup = Double.parseDouble(args[1]);
         double measure = Double.parseDouble(args[2]);

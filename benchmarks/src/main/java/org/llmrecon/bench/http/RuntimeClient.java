@@ -3,21 +3,27 @@ package org.llmrecon.bench.http;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.time.Duration;
+
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.runtime.ManagedProvider;
-import org.llmrecon.api.provider.ProviderConfig;
-import org.llmrecon.provider.openai.OpenAiPlugins;
-import org.llmrecon.runtime.internal.ManagedProviders;
+import org.llmrecon.bench.Bundles;
+import org.llmrecon.bench.EmbeddedRuntime;
+import org.llmrecon.launcher.LlmRecon;
 
-/** provider-openai-sample behind the runtime's managed handle (resilience layer and metrics included). */
+/**
+ * provider-openai-sample as users call it: the runtime embedded with {@link LlmRecon}, the plugin installed
+ * as a bundle, the provider the factory hands out (resilience layer and metrics included).
+ */
 final class RuntimeClient implements ChatClient {
+    private final LlmRecon llm;
     private final ManagedProvider provider;
     private final ChatRequest request;
 
     RuntimeClient(String baseUrl) {
-        ProviderConfig config = ProviderConfig.builder("openai").baseUrl(baseUrl).apiKey("bench-key")
-                .defaultModel("gpt-4o-mini").build();
-        provider = ManagedProviders.of(OpenAiPlugins.plugin(), config);
+        llm = LlmRecon.builder().bundle(Bundles.plugin("provider-openai-sample")).config("openai", "baseUrl", baseUrl)
+                .config("openai", "apiKey", "bench-key").config("openai", "defaultModel", "gpt-4o-mini").start();
+        provider = EmbeddedRuntime.awaitProvider(llm, "openai", Duration.ofSeconds(60));
         request = ChatRequest.builder().model("gpt-4o-mini").user("What is the capital of France?").build();
     }
 
@@ -49,6 +55,6 @@ final class RuntimeClient implements ChatClient {
 
     @Override
     public void close() {
-        ManagedProviders.release(provider);
+        llm.close();
     }
 }

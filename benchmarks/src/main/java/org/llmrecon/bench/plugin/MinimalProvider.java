@@ -16,8 +16,8 @@ import org.llmrecon.api.provider.ProviderConfig;
 
 /**
  * The provider of a generated scale bundle. The scale run measures start-up,
- * lookup and the heap of idle plugins, so it holds only its configuration
- * and answers calls with a clear refusal.
+ * lookup, one call and the heap of idle plugins, so it holds only its
+ * configuration, answers a chat with its type and refuses everything else.
  */
 final class MinimalProvider implements Provider {
     private final ProviderConfig config;
@@ -53,7 +53,10 @@ final class MinimalProvider implements Provider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        throw refusal();
+        return ChatResponse.builder().id("bench").object("chat.completion").model(request.model())
+                .choices(java.util.List.of(new org.llmrecon.api.provider.ChatChoice(0,
+                        org.llmrecon.api.provider.ChatMessage.assistant(type()), "stop")))
+                .usage(org.llmrecon.api.provider.Usage.of(1, 1)).build();
     }
 
     @Override

@@ -35,7 +35,10 @@ public final class RuntimeProperties {
     /** Framework property: a file of allowed SHA-256 hashes of plugin jars. */
     public static final String TRUST_ALLOW = "llmrecon.trust.allow";
 
-    /** Setting: how often the plugin folders are scanned, e.g. {@code 25ms}. */
+    /**
+     * Setting: how often the plugin folders are scanned where file-system events do not reach them, e.g.
+     * {@code 25ms}.
+     */
     public static final String PLUGINS_POLL = "llmrecon.plugins.poll";
     /** Setting: the bound on every call into plugin code, e.g. {@code 10s}. */
     public static final String PLUGIN_CALL_TIMEOUT = "llmrecon.plugin.call.timeout";

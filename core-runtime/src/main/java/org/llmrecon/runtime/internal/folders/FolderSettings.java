@@ -2,16 +2,21 @@ package org.llmrecon.runtime.internal.folders;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 
 /**
- * The File Install watcher settings for our folders. Plugin folders: poll every
- * 25 ms unless {@code llmrecon.plugins.poll} says otherwise, {@code *.jar} and
- * {@code *.jar.metadata.json} only, new bundles started, first scan at once. File Install reports a file only once its size
- * and modification time are the same on two polls in a row, so a jar still
- * being copied waits; dropping by an atomic rename avoids even that window.
+ * The File Install watcher settings for our folders. Plugin folders:
+ * {@code *.jar} and {@code *.jar.metadata.json} only, new bundles started,
+ * first scan at once; scanned when file-system events say so and every
+ * {@link #FALLBACK_POLL} besides, or at {@code llmrecon.plugins.poll} in a
+ * folder that gives no events.
+ * File Install reports a file only once its size and modification time are
+ * the same on two scans in a row, and {@code SettledJarTransformer} hands it
+ * over only once it reads as a complete bundle, so a jar still being copied
+ * waits; dropping by an atomic rename avoids even that window.
  */
 final class FolderSettings {
     static final String FACTORY_PID = "org.apache.felix.fileinstall";
@@ -22,13 +27,26 @@ final class FolderSettings {
     private FolderSettings() {
     }
 
+    /** The poll of a folder that file-system events watch: a safety net for events a file system loses. */
+    static final long FALLBACK_POLL = 2000;
+    /** After an event the scanners are woken this often at first (a wake-up during a scan is lost) ... */
+    static final Duration WAKE_STEP = Duration.ofMillis(5);
+    /** ... then less and less often until this long after the last event, where the fallback poll takes over. */
+    static final Duration WAKE_WINDOW = Duration.ofMillis(FALLBACK_POLL);
+
+    /** @return the watcher of these folders' events */
+    static FolderEvents events(List<Path> folders, Runnable wake) {
+        return new FolderEvents(folders, wake, WAKE_STEP, WAKE_WINDOW);
+    }
+
     /**
-     * The plugin folders' poll when {@code llmrecon.plugins.poll} is not set, in milliseconds. File Install
-     * reports a file once two scans in a row see it unchanged, so a drop waits one to two polls: 25 ms keeps
-     * hot deploy under 100 ms at the median (50 ms: about 112 ms), for about 0.5% of one core more while idle
-     * (docs/BENCHMARKS.md).
+     * @param configured {@code llmrecon.plugins.poll} in milliseconds
+     * @param events whether file-system events arrive for the folder
+     * @return the folder's poll: the fallback where events wake the scans, else the configured poll
      */
-    static final long DEFAULT_PLUGIN_POLL = 25;
+    static long pluginPoll(long configured, boolean events) {
+        return events ? FALLBACK_POLL : configured;
+    }
 
     static Hashtable<String, Object> plugins(Path folder, File tmp, long pollMillis) {
         Hashtable<String, Object> p = common(folder, tmp, Long.toString(pollMillis));
@@ -38,8 +56,8 @@ final class FolderSettings {
         return p;
     }
 
-    static Hashtable<String, Object> etc(Path folder, File tmp) {
-        Hashtable<String, Object> p = common(folder, tmp, "100");
+    static Hashtable<String, Object> etc(Path folder, File tmp, boolean events) {
+        Hashtable<String, Object> p = common(folder, tmp, events ? Long.toString(FALLBACK_POLL) : "100");
         p.put("felix.fileinstall.filter", ETC_FILTER);
         // never rewrite a person's files when a configuration changes through Config Admin
         p.put("felix.fileinstall.enableConfigSave", "false");

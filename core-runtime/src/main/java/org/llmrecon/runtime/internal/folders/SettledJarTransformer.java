@@ -53,10 +53,18 @@ public final class SettledJarTransformer implements ArtifactTransformer {
                 .anyMatch(b -> jar.equals(PluginFolders.file(b.getLocation())));
     }
 
-    /** @return the file itself once settled, or {@code null} (File Install's "cannot") when it does not settle */
+    /**
+     * @return the file itself once settled, or {@code null} (File Install's "cannot") when it does not settle
+     *         or is a copy of a bundle installed from another file: File Install would update that bundle with
+     *         this file and uninstall it when this file goes
+     */
     @Override
     public File transform(File artifact, File tmpDir) throws InterruptedException {
-        return settled(artifact.toPath()) ? artifact : null;
+        Path jar = artifact.toPath().toAbsolutePath().normalize();
+        if (!settled(jar)) {
+            return null;
+        }
+        return BundleIdentity.of(jar).flatMap(id -> id.installedElsewhere(context, jar)).isPresent() ? null : artifact;
     }
 
     /**

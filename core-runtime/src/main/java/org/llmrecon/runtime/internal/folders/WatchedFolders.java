@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.Reference;
  * mean no folder: an embedder opts in, nothing appears in its working
  * directory. A folder File Install already watches through its own
  * {@code felix.fileinstall.dir} framework property is not watched twice.
+ * File-system events wake File Install's scans ({@link FolderEvents}); the
+ * poll matters only in folders that give no events.
  */
 @Component(service = WatchedFolders.class, immediate = true, configurationPid = RuntimeProperties.PID)
 public final class WatchedFolders {
@@ -41,6 +43,9 @@ public final class WatchedFolders {
     private final Set<Path> watchedAlready;
     private final File tmp;
     private final List<Configuration> created = new ArrayList<>();
+    /** {@code null} when no folder is set or File Install is not installed: then nothing is woken. */
+    private final ScanTrigger trigger;
+    private final FolderEvents events;
 
     /**
      * @param context the runtime bundle's context
@@ -58,16 +63,48 @@ public final class WatchedFolders {
         this.etcFolder = etc.isEmpty() ? null : etc.get(0);
         this.watchedAlready = new HashSet<>(FolderSettings.paths(context.getProperty(FolderSettings.DIR), ","));
         this.tmp = context.getDataFile("fileinstall");
+        List<Path> all = new ArrayList<>(pluginFolders);
+        if (etcFolder != null) {
+            all.add(etcFolder);
+        }
+        this.trigger = all.isEmpty() ? null : trigger(context);
+        this.events = trigger == null ? FolderSettings.events(List.of(), () -> { })
+                : FolderSettings.events(all, trigger::scanNow);
+        try {
+            removeStale(admin, watchAll(RuntimeSettings.of(context, config).pluginsPoll().toMillis()));
+        } catch (IOException | RuntimeException e) {
+            stopEvents();
+            throw e;
+        }
+    }
+
+    /** @return the scan trigger, or {@code null} without folders or without File Install (an optional import) */
+    private static ScanTrigger trigger(BundleContext context) {
+        try {
+            return new ScanTrigger(context);
+        } catch (NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    private void stopEvents() {
+        events.close();
+        if (trigger != null) {
+            trigger.close();
+        }
+    }
+
+    private Set<String> watchAll(long poll) throws IOException {
         Set<String> names = new HashSet<>();
         // Config Admin hands the watchers to File Install one after the other, and a plugin watcher's first
         // scan installs and starts its plugins before it returns. The etc watcher goes first: its files are
         // read before the plugins are installed, and it is in place once they are (a launcher stopping right
         // after its command used to stop File Install while it was starting the etc watcher)
         if (etcFolder != null && !watchedAlready.contains(etcFolder)) {
-            names.add(watch("etc", FolderSettings.etc(etcFolder, tmp)));
+            names.add(watch("etc", FolderSettings.etc(etcFolder, tmp, events.watches(etcFolder))));
         }
-        names.addAll(watchPlugins(RuntimeSettings.of(context, config).pluginsPoll().toMillis()));
-        removeStale(admin, names);
+        names.addAll(watchPlugins(poll));
+        return names;
     }
 
     /** A new poll reaches File Install's watchers, which it updates in place. */
@@ -79,8 +116,10 @@ public final class WatchedFolders {
     private Set<String> watchPlugins(long poll) throws IOException {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < pluginFolders.size(); i++) {
-            if (!watchedAlready.contains(pluginFolders.get(i))) {
-                names.add(watch("plugins-" + i, FolderSettings.plugins(pluginFolders.get(i), tmp, poll)));
+            Path folder = pluginFolders.get(i);
+            if (!watchedAlready.contains(folder)) {
+                long millis = FolderSettings.pluginPoll(poll, events.watches(folder));
+                names.add(watch("plugins-" + i, FolderSettings.plugins(folder, tmp, millis)));
             }
         }
         return names;
@@ -98,6 +137,7 @@ public final class WatchedFolders {
 
     @Deactivate
     void deactivate() {
+        stopEvents();
         synchronized (created) {
             for (Configuration c : created) {
                 try {

@@ -14,7 +14,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "Settings of the LLMrecon runtime that change while it runs")
 public @interface RuntimeConfig {
 
-    @AttributeDefinition(description = "How often the plugin folders are scanned")
+    @AttributeDefinition(description = "How often the plugin folders are scanned where file-system events do "
+            + "not reach them (where they do, scans follow the events, with a 2 s fallback poll)")
     String plugins_poll() default "25ms";
 
     @AttributeDefinition(description = "The bound on every call into plugin code (metadata, validators, "

@@ -35,9 +35,17 @@ class FolderSettingsTest {
         assertEquals("25", p.get("felix.fileinstall.poll"));
         assertEquals("true", p.get("felix.fileinstall.noInitialDelay"));
         assertEquals("true", p.get("felix.fileinstall.bundles.new.start"));
-        assertEquals("false", FolderSettings.etc(dir, null).get("felix.fileinstall.enableConfigSave"));
+        assertEquals("false", FolderSettings.etc(dir, null, true).get("felix.fileinstall.enableConfigSave"));
         assertEquals(java.util.List.of(Path.of("/a"), Path.of("/b/c")), FolderSettings.paths(" /a ,/b/x/../c,", ","));
         assertEquals(java.util.List.of(), FolderSettings.paths(null, ","));
+        assertEquals("2000", FolderSettings.etc(dir, null, true).get("felix.fileinstall.poll"));
+        assertEquals("100", FolderSettings.etc(dir, null, false).get("felix.fileinstall.poll"));
+    }
+
+    @Test
+    void pluginPollIsAFallbackWhereEventsComeAndTheConfiguredOneWhereNot() {
+        assertEquals(FolderSettings.FALLBACK_POLL, FolderSettings.pluginPoll(25, true));
+        assertEquals(25, FolderSettings.pluginPoll(25, false));
     }
 
     @Test
