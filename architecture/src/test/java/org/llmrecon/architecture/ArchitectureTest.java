@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -52,8 +54,12 @@ class ArchitectureTest {
 
     @Test
     void noModuleUsesAnotherModulesPrivatePackages() {
+        // the launcher's embedding API (LlmRecon and its Builder) is public: programs and the benchmarks use it
+        DescribedPredicate<JavaClass> embeddingApi = DescribedPredicate.describe("the embedding API",
+                c -> c.getFullName().matches("org\\.llmrecon\\.launcher\\.LlmRecon(\\$Builder)?"));
         PRIVATE.forEach((module, packages) -> noClasses().that().resideOutsideOfPackage(packages)
-                .should().dependOnClassesThat().resideInAPackage(packages)
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(packages)
+                        .and(DescribedPredicate.not(embeddingApi)))
                 .as("classes outside " + module + " must not use its private packages " + packages)
                 .check(classes));
     }
