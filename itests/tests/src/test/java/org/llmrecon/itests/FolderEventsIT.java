@@ -3,7 +3,6 @@ package org.llmrecon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.llmrecon.itests.Bundles.bundleOf;
 import static org.llmrecon.itests.Bundles.workFolder;
 import static org.llmrecon.itests.FaultJars.faultPlugin;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -47,7 +46,7 @@ public class FolderEventsIT extends FaultMatrixSupport {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the plugin folder", e);
         }
-        return new Option[] {bundleOf("org.apache.felix.fileinstall"),
+        return new Option[] {
                 // File Install's own watcher gets an empty folder; the runtime configures the plugin folder's
                 frameworkProperty("felix.fileinstall.dir").value(none.toString()),
                 frameworkProperty("felix.fileinstall.poll").value("3600000"),
