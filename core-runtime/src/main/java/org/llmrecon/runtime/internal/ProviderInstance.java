@@ -117,6 +117,8 @@ final class ProviderInstance {
     private void closeOnce() {
         if (closed.compareAndSet(false, true)) {
             closing.accept(this);
+            // the last call out may be one its caller gave up on and interrupted: the close happens all the same
+            boolean interrupted = Thread.interrupted();
             try {
                 calls.call(closeCall, () -> {
                     provider.close();
@@ -131,6 +133,9 @@ final class ProviderInstance {
                 closeFailure.accept(closeCall + " threw " + Failures.oneLine(e));
             } finally {
                 closeDone.countDown();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
