@@ -61,12 +61,16 @@ public class TrustNeighboursIT extends TestSupport {
         }
     }
 
+    /** The next test starts from the folder as it was: the jars dropped here are gone and so are their bundles. */
     @After
     public void removeDropped() throws Exception {
         for (Path p : dropped) {
             Files.deleteIfExists(p);
         }
+        List<String> names = dropped.stream().map(p -> "/" + p.getFileName()).toList();
         dropped.clear();
+        waitFor(() -> Arrays.stream(context.getBundles()).noneMatch(b -> names.stream().anyMatch(
+                n -> b.getLocation().endsWith(n))), DEADLINE, "the bundles of the jars dropped in are uninstalled");
     }
 
     @Test
