@@ -74,10 +74,6 @@ public final class PluginCalls {
         executor.shutdownNow();
     }
 
-    Duration timeout() {
-        return timeout;
-    }
-
     /**
      * @param what the call, named for the message, e.g. {@code getMetadata()}
      * @param call the call

@@ -98,10 +98,6 @@ final class ProviderHandle implements ManagedProvider {
         slot.grace(grace);
     }
 
-    /** Retires the current instance: the next call creates one. */
-    void refresh() {
-        slot.refresh();
-    }
 
     boolean bound() {
         return slot.bound();
