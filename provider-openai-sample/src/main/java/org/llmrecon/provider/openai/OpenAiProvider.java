@@ -36,14 +36,23 @@ final class OpenAiProvider implements Provider {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     OpenAiProvider(ProviderConfig config, Clock clock) {
-        this.settings = ProviderSettings.from(config);
-        this.http = new OpenAiHttp(settings, clock);
+        this(ProviderSettings.from(config), clock);
+    }
+
+    private OpenAiProvider(ProviderSettings settings, Clock clock) {
+        this(settings, new OpenAiRoute(settings), clock);
+    }
+
+    /** @param route where calls go and how they are authorised */
+    OpenAiProvider(ProviderSettings settings, ApiRoute route, Clock clock) {
+        this.settings = settings;
+        this.http = new OpenAiHttp(settings, route, clock);
         this.bodies = new RequestBodies(settings);
     }
 
     @Override
     public String type() {
-        return ProviderSettings.TYPE;
+        return settings.type();
     }
 
     @Override
@@ -74,7 +83,7 @@ final class OpenAiProvider implements Provider {
         }
         if (answer.path("data").isArray()) {
             return listModels(call, answer).stream().filter(m -> m.id().equals(modelId)).findFirst()
-                    .orElseThrow(() -> new ModelNotFoundException("openai: model '" + modelId + "' is not served at "
+                    .orElseThrow(() -> new ModelNotFoundException(settings.type() + ": model '" + modelId + "' is not served at "
                             + settings.baseUri().getHost(), "model_not_found"));
         }
         return ModelCatalog.priced(ResponseParser.model(call, answer), settings.prices());

@@ -31,7 +31,7 @@ final class RequestBodies {
             return requested;
         }
         if (settings.defaultModel() == null) {
-            throw new InvalidRequestException("openai: the request names no model and no defaultModel is configured",
+            throw new InvalidRequestException(settings.type() + ": the request names no model and no defaultModel is configured",
                     0, "model", null);
         }
         return settings.defaultModel();
@@ -136,7 +136,7 @@ final class RequestBodies {
 
     ObjectNode embeddings(EmbeddingRequest request) {
         if (request.input().isEmpty()) {
-            throw new InvalidRequestException("openai: an embeddings request needs at least one input", 0, "input", null);
+            throw new InvalidRequestException(settings.type() + ": an embeddings request needs at least one input", 0, "input", null);
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", model(request.model()));
