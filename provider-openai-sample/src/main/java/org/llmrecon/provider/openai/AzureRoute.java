@@ -9,7 +9,7 @@ import org.llmrecon.api.provider.InvalidRequestException;
 
 /**
  * Azure OpenAI: {@code {endpoint}/openai/deployments/{deployment}{path}?api-version={version}}, the key in the
- * {@code api-key} header (never {@code Authorization}, unless configured as a header, e.g. an Entra ID token).
+ * {@code api-key} header, never {@code Authorization}.
  * Streams accept JSON as well as events: the provider reads both, and the inference spec declares only JSON.
  */
 record AzureRoute(AzureSettings azure) implements ApiRoute {

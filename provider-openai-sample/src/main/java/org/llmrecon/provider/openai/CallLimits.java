@@ -107,8 +107,8 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
     }
 
     /** @return the one-line failure of a call whose answer went past a limit */
-    static ProviderException exceeded(String call, SseReader.LimitExceeded e, String where) {
-        return new ProviderException("openai: " + call + " answer " + e.getMessage() + ", " + where + "; raise param."
+    static ProviderException exceeded(String type, String call, SseReader.LimitExceeded e, String where) {
+        return new ProviderException(type + ": " + call + " answer " + e.getMessage() + ", " + where + "; raise param."
                 + e.limit() + " if that is expected", 0, "response_too_large", e.limit(), null, false, null, e);
     }
 

@@ -79,6 +79,11 @@ final class ErrorMapping {
         return new ProviderException(message, 0, error.type(), error.code(), error.param(), false, null, null);
     }
 
+    /** @return the provider type, which starts every message */
+    String type() {
+        return type;
+    }
+
     /** @return server text with the key and key-like words removed */
     String scrub(String text) {
         return redaction.scrub(text);

@@ -77,7 +77,7 @@ final class OpenAiHttp implements AutoCloseable {
     /** Sends the request and returns its body once a 2xx status arrived; any other status is thrown. */
     private EventStream open(String call, HttpRequest request, CallDeadline deadline) {
         HttpResponse<InputStream> response = exchange(call, request, deadline);
-        EventStream stream = watch.open(new EventStream(call, response, deadline, settings.limits()));
+        EventStream stream = watch.open(new EventStream(settings.type(), call, response, deadline, settings.limits()));
         if (response.statusCode() / 100 != 2) {
             try (stream) {
                 throw errors.toException(call, response.statusCode(), response.headers(), stream.readError());

@@ -86,11 +86,11 @@ final class OpenAiProvider implements Provider {
                     .orElseThrow(() -> new ModelNotFoundException(settings.type() + ": model '" + modelId + "' is not served at "
                             + settings.baseUri().getHost(), "model_not_found"));
         }
-        return ModelCatalog.priced(ResponseParser.model(call, answer), settings.prices());
+        return ModelCatalog.priced(ResponseParser.model(settings.type(), call, answer), settings.prices());
     }
 
     private List<ModelInfo> listModels(String call, JsonNode answer) {
-        return ResponseParser.models(call, answer).stream().map(m -> ModelCatalog.priced(m, settings.prices()))
+        return ResponseParser.models(settings.type(), call, answer).stream().map(m -> ModelCatalog.priced(m, settings.prices()))
                 .toList();
     }
 
@@ -108,12 +108,12 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        return ResponseParser.completion("POST /completions", http.post("/completions", bodies.completion(request)));
+        return ResponseParser.completion(settings.type(), "POST /completions", http.post("/completions", bodies.completion(request)));
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return ResponseParser.chat("POST /chat/completions", http.post("/chat/completions", bodies.chat(request, false)));
+        return ResponseParser.chat(settings.type(), "POST /chat/completions", http.post("/chat/completions", bodies.chat(request, false)));
     }
 
     @Override
@@ -127,7 +127,7 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return ResponseParser.embeddings("POST /embeddings", http.post("/embeddings", bodies.embeddings(request)));
+        return ResponseParser.embeddings(settings.type(), "POST /embeddings", http.post("/embeddings", bodies.embeddings(request)));
     }
 
     @Override

@@ -22,9 +22,11 @@ import org.llmrecon.api.provider.ContentPart;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.provider.InvalidRequestException;
+import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ModelNotFoundException;
 import org.llmrecon.api.provider.Pricing;
 import org.llmrecon.api.provider.ProviderConfig;
+import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.RateLimitException;
 import org.llmrecon.api.provider.ServerException;
 import org.llmrecon.api.provider.Tool;
@@ -183,6 +185,20 @@ class AzureOpenAiProviderTest {
 
         server.onPath("POST " + CHAT, x -> FakeOpenAi.send(x, 503, "{\"error\":{\"code\":\"ServiceUnavailable\"}}"));
         assertThrows(ServerException.class, () -> provider.chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
+    }
+
+    @Test
+    void failuresOfTheAnswerNameTheTypeAndTheDeployment() {
+        server.onPath("POST " + CHAT, x -> FakeOpenAi.send(x, 200, "not json"));
+        MalformedResponseException malformed = assertThrows(MalformedResponseException.class, () -> provider(config()
+                .param("maxResponseBytes", "64")).chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
+        assertTrue(malformed.getMessage().startsWith("azure-openai: POST " + CHAT + " answered with a body that is not"
+                + " JSON"), malformed.getMessage());
+        server.onPath("POST " + CHAT, x -> FakeOpenAi.send(x, 200, OpenAiProviderTest.CHAT_ANSWER));
+        ProviderException large = assertThrows(ProviderException.class,
+                () -> provider.chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
+        assertTrue(large.getMessage().startsWith("azure-openai: POST " + CHAT + " answer exceeds maxResponseBytes"),
+                large.getMessage());
     }
 
     @Test

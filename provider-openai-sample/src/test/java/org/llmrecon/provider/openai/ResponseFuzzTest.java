@@ -58,10 +58,10 @@ class ResponseFuzzTest {
             SseFuzzTest.assertOneLine(e);
             return;
         }
-        for (Runnable parse : List.<Runnable>of(() -> ResponseParser.chat("POST /chat/completions", root),
-                () -> ResponseParser.completion("POST /completions", root),
-                () -> ResponseParser.embeddings("POST /embeddings", root),
-                () -> ResponseParser.models("GET /models", root))) {
+        for (Runnable parse : List.<Runnable>of(() -> ResponseParser.chat("openai", "POST /chat/completions", root),
+                () -> ResponseParser.completion("openai", "POST /completions", root),
+                () -> ResponseParser.embeddings("openai", "POST /embeddings", root),
+                () -> ResponseParser.models("openai", "GET /models", root))) {
             try {
                 parse.run();
             } catch (ProviderException e) {
