@@ -51,8 +51,15 @@ final class OpenAiHttp implements AutoCloseable {
         return json(route.call("GET", path, null), request(route.uri(path, null), "application/json").GET().build());
     }
 
-    JsonNode post(String path, JsonNode body) {
-        return json(route.call("POST", path, model(body)), post(path, body, "application/json"));
+    /** A parser of one kind of answer; {@code type} and {@code call} are for its messages. */
+    @FunctionalInterface
+    interface AnswerParser<T> {
+        T parse(String type, String call, JsonNode answer);
+    }
+
+    <T> T post(String path, JsonNode body, AnswerParser<T> parser) {
+        String call = route.call("POST", path, model(body));
+        return parser.parse(settings.type(), call, json(call, post(path, body, "application/json")));
     }
 
     /** Opens a streaming POST; the caller closes the returned stream. */

@@ -90,7 +90,8 @@ final class OpenAiProvider implements Provider {
     }
 
     private List<ModelInfo> listModels(String call, JsonNode answer) {
-        return ResponseParser.models(settings.type(), call, answer).stream().map(m -> ModelCatalog.priced(m, settings.prices()))
+        return ResponseParser.models(settings.type(), call, answer).stream()
+                .map(m -> ModelCatalog.priced(m, settings.prices()))
                 .toList();
     }
 
@@ -108,12 +109,12 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        return ResponseParser.completion(settings.type(), "POST /completions", http.post("/completions", bodies.completion(request)));
+        return http.post("/completions", bodies.completion(request), ResponseParser::completion);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return ResponseParser.chat(settings.type(), "POST /chat/completions", http.post("/chat/completions", bodies.chat(request, false)));
+        return http.post("/chat/completions", bodies.chat(request, false), ResponseParser::chat);
     }
 
     @Override
@@ -127,7 +128,7 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return ResponseParser.embeddings(settings.type(), "POST /embeddings", http.post("/embeddings", bodies.embeddings(request)));
+        return http.post("/embeddings", bodies.embeddings(request), ResponseParser::embeddings);
     }
 
     @Override

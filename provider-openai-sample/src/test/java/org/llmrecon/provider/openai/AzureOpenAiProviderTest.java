@@ -194,6 +194,10 @@ class AzureOpenAiProviderTest {
                 .param("maxResponseBytes", "64")).chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
         assertTrue(malformed.getMessage().startsWith("azure-openai: POST " + CHAT + " answered with a body that is not"
                 + " JSON"), malformed.getMessage());
+        server.onPath("POST " + CHAT, x -> FakeOpenAi.send(x, 200, "{}"));
+        assertEquals("azure-openai: POST " + CHAT + " answer is malformed: the answer has no 'choices' array",
+                assertThrows(MalformedResponseException.class, () -> provider.chat(ChatRequest.builder().model("gpt-4o")
+                        .user("hi").build())).getMessage());
         server.onPath("POST " + CHAT, x -> FakeOpenAi.send(x, 200, OpenAiProviderTest.CHAT_ANSWER));
         ProviderException large = assertThrows(ProviderException.class,
                 () -> provider.chat(ChatRequest.builder().model("gpt-4o").user("hi").build()));
