@@ -2,8 +2,10 @@ package org.llmrecon.runtime.internal.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -14,6 +16,7 @@ import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ProviderException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,9 +45,16 @@ public final class ProviderCommands {
         List<ProviderView.Row> rows = new ArrayList<>();
         for (String type : new TreeSet<>(factory.providerTypes())) {
             PluginInfo p = plugins.plugin(type).orElse(null);
-            ManagedProvider provider = factory.getProvider(type);
-            rows.add(new ProviderView.Row(type, p == null ? null : p.name(), p == null ? null : p.state().name(),
-                    provider.usageMetrics(), new TreeMap<>(provider.usageMetricsByModel()), provider.instances()));
+            String plugin = p == null ? null : p.name();
+            String state = p == null ? null : p.state().name();
+            try {
+                ManagedProvider provider = factory.getProvider(type);
+                rows.add(new ProviderView.Row(type, plugin, state, provider.usageMetrics(),
+                        new TreeMap<>(provider.usageMetricsByModel()), provider.instances(), null));
+            } catch (ProviderException e) {
+                // a type offered but not configured (no key, no endpoint) must not hide the others
+                rows.add(new ProviderView.Row(type, plugin, state, null, Map.of(), null, e.getMessage()));
+            }
         }
         return json ? Text.json(rows.stream().map(ProviderView::json).toList()) : ProviderView.providers(rows);
     }
@@ -54,10 +64,18 @@ public final class ProviderCommands {
     public String models(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         List<ModelInfo> models = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (String type : new TreeSet<>(factory.providerTypes())) {
-            models.addAll(factory.getProvider(type).listModels());
+            try {
+                models.addAll(factory.getProvider(type).listModels());
+            } catch (ProviderException e) {
+                problems.add(e.getMessage());
+            }
         }
-        return json ? Text.json(models.stream().map(ProviderView::json).toList()) : ProviderView.models(models);
+        if (json) {
+            return Text.json(models.stream().map(ProviderView::json).toList());
+        }
+        return ProviderView.models(models) + problems.stream().map(p -> "\nnot listed: " + p).collect(Collectors.joining());
     }
 
     /** @param json whether to write JSON @param type a provider type @return its models */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.llmrecon.api.runtime.ConfigEntry;
 import org.llmrecon.api.runtime.ConfigManager;
@@ -18,6 +19,7 @@ import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
+import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
@@ -30,13 +32,20 @@ import org.llmrecon.api.provider.RetryConfig;
 import org.llmrecon.api.runtime.Cost;
 import org.llmrecon.api.runtime.UsageMetrics;
 
-/** A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map. */
+/**
+ * A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map; the
+ * types in {@link #unconfigured} are offered too, but creating their provider fails with the given line.
+ */
 final class FakeProviders implements ProviderFactory, ConfigManager {
     final Map<String, String> config = new LinkedHashMap<>();
+    final Map<String, String> unconfigured = new LinkedHashMap<>();
     final List<ChatRequest> requests = new ArrayList<>();
 
     @Override
     public ManagedProvider getProvider(String type) {
+        if (unconfigured.containsKey(type)) {
+            throw new InvalidConfigException(unconfigured.get(type));
+        }
         if (!type.equals("echo")) {
             throw new ProviderUnavailableException("no plugin offers provider type '" + type + "'");
         }
@@ -45,7 +54,9 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
     @Override
     public Set<String> providerTypes() {
-        return Set.of("echo");
+        Set<String> types = new TreeSet<>(unconfigured.keySet());
+        types.add("echo");
+        return types;
     }
 
     @Override
@@ -63,7 +74,9 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
 
     @Override
     public Set<String> configuredTypes() {
-        return Set.of("echo");
+        Set<String> types = new TreeSet<>(unconfigured.keySet());
+        types.add("echo");
+        return types;
     }
 
     @Override
