@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import org.llmrecon.api.runtime.PluginInfo;
@@ -23,11 +26,15 @@ import org.osgi.framework.BundleContext;
 /**
  * Waits until the jars found in the plugin folders at the start are listed in
  * a state other than PENDING (and, when ACTIVE, their type is offered by the
- * factory).
+ * factory). A jar whose manifest lists several provider types publishes one
+ * plugin service per type, so it counts once that many are listed, or once
+ * one of them FAILED.
  */
 final class PluginsReady {
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final String PROVIDER_TYPE = "LLMrecon-Provider-Type";
     private final List<Path> jars;
+    private final Map<Path, Integer> declaredTypes = new HashMap<>();
     private final Supplier<PluginManager> manager;
     private final Supplier<ProviderFactory> factory;
     private final Map<Path, Long> failingSince = new HashMap<>();
@@ -37,6 +44,7 @@ final class PluginsReady {
             Supplier<ProviderFactory> factory) {
         this.events = new FrameworkEvents(context);
         this.jars = jars(folders);
+        jars.forEach(j -> declaredTypes.put(j, declaredTypes(j)));
         this.manager = manager;
         this.factory = factory;
     }
@@ -47,18 +55,30 @@ final class PluginsReady {
 
     private List<Path> pending() {
         long now = System.nanoTime();
-        Set<Path> done = new HashSet<>();
+        Map<Path, Integer> ready = new HashMap<>();
+        Set<Path> waiting = new HashSet<>();
+        Set<Path> failed = new HashSet<>();
         Set<String> offered = factory.get().providerTypes();
         for (PluginInfo p : manager.get().plugins()) {
             Path file = file(p.location());
+            if (file == null) {
+                continue;
+            }
             // an active plugin counts once the factory offers its type too
-            if (file != null && p.state() != PluginState.PENDING
+            if (p.state() != PluginState.PENDING
                     && (p.state() != PluginState.ACTIVE || offered.contains(p.providerType()))
                     && settled(file, p, now)) {
-                done.add(file);
+                ready.merge(file, 1, Integer::sum);
+                if (p.state() == PluginState.FAILED) {
+                    failed.add(file);
+                }
+            } else {
+                waiting.add(file);
             }
         }
-        return jars.stream().filter(j -> !done.contains(j) && Files.exists(j)).toList();
+        return jars.stream().filter(j -> waiting.contains(j) || !ready.containsKey(j)
+                || (!failed.contains(j) && ready.get(j) < declaredTypes.getOrDefault(j, 1)))
+                .filter(Files::exists).toList();
     }
 
     /**
@@ -71,6 +91,18 @@ final class PluginsReady {
             return true;
         }
         return now - failingSince.computeIfAbsent(file, f -> now) >= SETTLE.toNanos();
+    }
+
+    /** @return how many provider types the jar's manifest lists (comma separated), at least 1 */
+    static int declaredTypes(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String header = manifest == null ? null : manifest.getMainAttributes().getValue(PROVIDER_TYPE);
+            return header == null ? 1 : Math.max(1, (int) Arrays.stream(header.split(",")).filter(t -> !t.isBlank())
+                    .count());
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
     }
 
     static Path file(String location) {

@@ -14,12 +14,14 @@ import org.llmrecon.runtime.internal.metadata.ManifestMetadata;
 import org.llmrecon.runtime.internal.metadata.MetadataException;
 import org.llmrecon.runtime.internal.metadata.MetadataJson;
 import org.llmrecon.runtime.internal.metadata.MetadataSource;
+import org.llmrecon.runtime.internal.metadata.SharedBundle;
 import org.osgi.framework.Bundle;
 
 /**
  * Collects an installed plugin's metadata sources, highest precedence first:
  * the sidecar beside its jar, JSON inside the bundle, the manifest, and what
- * the plugin's {@code getMetadata()} returned. (A jar on disk is read by
+ * the plugin's {@code getMetadata()} returned, narrowed to the plugin's own type when the bundle offers
+ * several ({@link SharedBundle}). (A jar on disk is read by
  * {@link org.llmrecon.runtime.internal.metadata.JarMetadata}.)
  */
 final class MetadataReader {
@@ -48,6 +50,6 @@ final class MetadataReader {
         if (fromService != null) {
             sources.add(new MetadataSource(MetadataSource.SERVICE, fromService));
         }
-        return sources;
+        return SharedBundle.narrow(sources, fromService == null ? null : fromService.providerType());
     }
 }

@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An HTTP server on 127.0.0.1 that answers every POST to one path with a
  * fixed status and JSON body, and records each request as
- * {@code "<method> <path> <Authorization> <body>"}. It is the JDK's server,
+ * {@code "<method> <path>[?<query>] <Authorization> <api-key> <body>"}. It is the JDK's server,
  * so a test class using it adds {@code systemPackage("com.sun.net.httpserver")}.
  */
 final class LoopbackServer implements AutoCloseable {
@@ -28,8 +28,10 @@ final class LoopbackServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(path, exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            String query = exchange.getRequestURI().getRawQuery();
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                    + (query == null ? "" : "?" + query) + " " + exchange.getRequestHeaders().getFirst("Authorization")
+                    + " " + exchange.getRequestHeaders().getFirst("api-key") + " " + body);
             byte[] answer = json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);

@@ -128,6 +128,37 @@ public class ProvidersIT extends TestSupport {
     }
 
     @Test
+    public void azureOpenAiIsTheSampleBundlesSecondPluginAndCallsItsDeployment() throws Exception {
+        PluginInfo azure = awaitState("azure-openai", PluginState.ACTIVE);
+        PluginInfo openai = awaitState("openai", PluginState.ACTIVE);
+        assertEquals("Azure OpenAI provider", azure.name());
+        assertEquals("OpenAI-compatible provider", openai.name());
+        assertEquals("one bundle offers both", openai.bundleId(), azure.bundleId());
+        assertTrue(azure.metadata().tags().contains("azure"));
+
+        try (LoopbackServer server = new LoopbackServer("/openai/deployments/prod-mini/chat/completions", 200,
+                CHAT_COMPLETION)) {
+            configManager.set("azure-openai", "baseUrl", server.baseUrl());
+            configManager.set("azure-openai", "apiKey", API_KEY);
+            configManager.set("azure-openai", "defaultModel", "gpt-4o-mini");
+            configManager.set("azure-openai", "param.deployment.gpt-4o-mini", "prod-mini");
+
+            ChatResponse response = factory.getProvider("azure-openai")
+                    .chat(ChatRequest.builder().user("hello azure").build());
+
+            assertEquals("Hello from the test server", response.text());
+            String request = server.requests().get(0);
+            assertTrue(request, request.startsWith("POST /openai/deployments/prod-mini/chat/completions"
+                    + "?api-version=2024-10-21 null " + API_KEY + " "));
+            assertTrue(request, request.contains("hello azure") && !request.contains("prod-mini\""));
+        } finally {
+            for (String key : List.of("baseUrl", "apiKey", "defaultModel", "param.deployment.gpt-4o-mini")) {
+                configManager.set("azure-openai", key, null);
+            }
+        }
+    }
+
+    @Test
     public void rejectedKeyIsReportedWithoutTheKey() throws Exception {
         awaitState("openai", PluginState.ACTIVE);
         String echoesKey = "{\"error\":{\"message\":\"Incorrect API key provided: " + API_KEY

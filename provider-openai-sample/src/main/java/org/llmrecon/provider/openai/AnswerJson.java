@@ -36,7 +36,7 @@ final class AnswerJson {
         } else if (!mediaType.isEmpty() && !mediaType.contains("json")) {
             problem = "Content-Type " + errors.scrub(printable(mediaType)) + " where JSON was expected";
         }
-        throw new MalformedResponseException("openai: " + call + " answered with " + problem + " (" + body.length
+        throw new MalformedResponseException(errors.type() + ": " + call + " answered with " + problem + " (" + body.length
                 + " bytes), server " + server, null);
     }
 

@@ -49,7 +49,7 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
      * @return the limits, defaults where a param is absent
      * @throws InvalidConfigException naming the param when a value is malformed or not positive
      */
-    static CallLimits from(Map<String, String> params) {
+    static CallLimits from(String type, Map<String, String> params) {
         Map<String, String> given = new HashMap<>();
         params.forEach((name, value) -> {
             String known = canonical(name);
@@ -57,9 +57,9 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
                 given.put(known, value);
             }
         });
-        return new CallLimits(bytes(given, MAX_RESPONSE_BYTES, Long.MAX_VALUE),
-                (int) bytes(given, MAX_LINE_BYTES, MAX_INT_LIMIT), (int) bytes(given, MAX_EVENT_BYTES, MAX_INT_LIMIT),
-                bytes(given, MAX_STREAM_BYTES, MAX_INT_LIMIT), duration(given, STREAM_IDLE_TIMEOUT));
+        return new CallLimits(bytes(type, given, MAX_RESPONSE_BYTES, Long.MAX_VALUE),
+                (int) bytes(type, given, MAX_LINE_BYTES, MAX_INT_LIMIT), (int) bytes(type, given, MAX_EVENT_BYTES, MAX_INT_LIMIT),
+                bytes(type, given, MAX_STREAM_BYTES, MAX_INT_LIMIT), duration(type, given, STREAM_IDLE_TIMEOUT));
     }
 
     /** @return the limit's own spelling when {@code param} names one, else {@code null} */
@@ -67,14 +67,14 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
         return NAMES.stream().filter(n -> n.equalsIgnoreCase(param)).findFirst().orElse(null);
     }
 
-    private static long bytes(Map<String, String> given, String name, long max) {
+    private static long bytes(String type, Map<String, String> given, String name, long max) {
         String value = given.get(name);
         if (value == null) {
             return Math.min(DEFAULT_BYTES, max);
         }
         Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw invalid(name, "a size such as 1048576, 512KiB or 16MiB", value);
+            throw invalid(type, name, "a size such as 1048576, 512KiB or 16MiB", value);
         }
         int shift = switch (m.group(2).isEmpty() ? 'b' : m.group(2).charAt(0)) {
             case 'k' -> 10;
@@ -84,19 +84,19 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
         };
         long number = Long.parseLong(m.group(1));
         if (number == 0 || number > (max >> shift)) {
-            throw invalid(name, "between 1 byte and " + max + " bytes", value);
+            throw invalid(type, name, "between 1 byte and " + max + " bytes", value);
         }
         return number << shift;
     }
 
-    private static Duration duration(Map<String, String> given, String name) {
+    private static Duration duration(String type, Map<String, String> given, String name) {
         String value = given.get(name);
         if (value == null) {
             return DEFAULT_IDLE;
         }
         Matcher m = TIME.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw invalid(name, "a positive duration such as 500ms, 30s or 2m", value);
+            throw invalid(type, name, "a positive duration such as 500ms, 30s or 2m", value);
         }
         long number = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -107,13 +107,13 @@ record CallLimits(long maxResponseBytes, int maxLineBytes, int maxEventBytes, lo
     }
 
     /** @return the one-line failure of a call whose answer went past a limit */
-    static ProviderException exceeded(String call, SseReader.LimitExceeded e, String where) {
-        return new ProviderException("openai: " + call + " answer " + e.getMessage() + ", " + where + "; raise param."
+    static ProviderException exceeded(String type, String call, SseReader.LimitExceeded e, String where) {
+        return new ProviderException(type + ": " + call + " answer " + e.getMessage() + ", " + where + "; raise param."
                 + e.limit() + " if that is expected", 0, "response_too_large", e.limit(), null, false, null, e);
     }
 
-    private static InvalidConfigException invalid(String name, String expected, String value) {
-        return new InvalidConfigException(ProviderSettings.TYPE + ": param." + name + " must be " + expected
+    private static InvalidConfigException invalid(String type, String name, String expected, String value) {
+        return ProviderSettings.invalid(type, "param." + name + " must be " + expected
                 + ", was '" + ProviderSettings.shown(value) + "'");
     }
 }

@@ -39,14 +39,14 @@ final class ChatJson {
         return node;
     }
 
-    static ObjectNode tool(Tool tool) {
+    static ObjectNode tool(String type, Tool tool) {
         ObjectNode node = Json.MAPPER.createObjectNode().put("type", tool.type());
         ObjectNode function = node.putObject("function").put("name", tool.name());
         if (tool.description() != null) {
             function.put("description", tool.description());
         }
         if (tool.parameters() != null && !tool.parameters().isBlank()) {
-            function.set("parameters", RequestBodies.jsonObject(tool.parameters(), "tools",
+            function.set("parameters", RequestBodies.jsonObject(type, tool.parameters(), "tools",
                     "the parameters of tool '" + tool.name() + "' are not a JSON object"));
         }
         return node;

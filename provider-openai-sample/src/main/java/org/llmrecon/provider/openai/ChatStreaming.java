@@ -38,13 +38,13 @@ final class ChatStreaming {
     ChatResponse deliverTo(ChatStreamListener listener) {
         if (!stream.isEventStream()) {
             if (!stream.mediaType().contains("json")) {
-                throw new MalformedResponseException("openai: " + stream.call() + " answered with Content-Type "
+                throw new MalformedResponseException(errors.type() + ": " + stream.call() + " answered with Content-Type "
                         + errors.scrub(stream.mediaType()).replaceAll("\\p{Cntrl}", "?")
                         + " where an event stream was expected, server " + server, null);
             }
             return whole(listener);
         }
-        StreamAssembler assembler = new StreamAssembler(stream.call(), maxStreamBytes, server);
+        StreamAssembler assembler = new StreamAssembler(errors.type(), stream.call(), maxStreamBytes, server);
         SseReader.Event event;
         while ((event = stream.next()) != null) {
             if (event.data().strip().equals("[DONE]")) {
@@ -62,14 +62,14 @@ final class ChatStreaming {
             }
         }
         if (!assembler.finished()) {
-            throw new MalformedResponseException("openai: " + stream.call()
+            throw new MalformedResponseException(errors.type() + ": " + stream.call()
                     + " stream ended before [DONE] with an unfinished answer (truncated)", null);
         }
         return assembler.response();
     }
 
     private ChatResponse whole(ChatStreamListener listener) {
-        ChatResponse response = ResponseParser.chat(stream.call(),
+        ChatResponse response = ResponseParser.chat(errors.type(), stream.call(),
                 AnswerJson.parse(stream.call(), stream.readAll(), stream.mediaType(), server, errors));
         for (var choice : response.choices()) {
             boolean last = choice == response.choices().get(response.choices().size() - 1);
@@ -91,7 +91,7 @@ final class ChatStreaming {
             }
             throw new IOException("not a JSON object");
         } catch (IOException e) {
-            throw new MalformedResponseException("openai: " + stream.call() + " stream sent an event that is not a"
+            throw new MalformedResponseException(errors.type() + ": " + stream.call() + " stream sent an event that is not a"
                     + " JSON object (" + data.length() + " characters: " + errors.scrub(AnswerJson.reason(e))
                     + "), server " + server, e);
         }

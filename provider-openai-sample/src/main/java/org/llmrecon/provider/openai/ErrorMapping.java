@@ -21,11 +21,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code {"error": "text"}}, {@code {"message": ...}}, {@code {"detail": ...}}); all server text is scrubbed.
  */
 final class ErrorMapping {
+    private final String type;
     private final Redaction redaction;
+    private final String notFoundHint;
     private final Clock clock;
 
-    ErrorMapping(Redaction redaction, Clock clock) {
+    /**
+     * @param type the provider type, which starts every message
+     * @param notFoundHint what a 404 most likely means, added to its message
+     */
+    ErrorMapping(String type, Redaction redaction, String notFoundHint, Clock clock) {
+        this.type = type;
         this.redaction = redaction;
+        this.notFoundHint = notFoundHint;
         this.clock = clock;
     }
 
@@ -33,14 +41,14 @@ final class ErrorMapping {
         if (status / 100 == 3) {
             String to = headers.firstValue("location").map(l -> scrub(l.length() > 100 ? l.substring(0, 100) + "..." : l)
                     .replaceAll("\\p{Cntrl}", "?")).orElse("nowhere");
-            return new ProviderException("openai: " + call + " was answered with HTTP " + status + ", a redirect to "
+            return new ProviderException(type + ": " + call + " was answered with HTTP " + status + ", a redirect to "
                     + to + ", which is not followed; set baseUrl to where the API is", status, "redirect", null, null,
                     false, null, null);
         }
         ApiError error = ApiError.parse(body);
-        String prefix = "openai: " + call + " failed with HTTP " + status + ": ";
+        String prefix = type + ": " + call + " failed with HTTP " + status + ": ";
         String message = prefix + (error.message() != null ? redaction.scrub(error.message()) : fallback(body))
-                + (status == 404 ? " (no such model or endpoint; check the model id and baseUrl)" : "");
+                + (status == 404 ? " (" + notFoundHint + ")" : "");
         Duration retryAfter = RetryAfter.from(headers, clock);
         if (status == 400 || status == 413 || status == 422) {
             return new InvalidRequestException(message, status, error.param(), error.code());
@@ -66,9 +74,14 @@ final class ErrorMapping {
     /** For an {@code error} object inside a stream that began with HTTP 200. */
     ProviderException streamError(String call, JsonNode node) {
         ApiError error = ApiError.of(node);
-        String message = "openai: " + call + " stream reported an error: "
+        String message = type + ": " + call + " stream reported an error: "
                 + (error.message() == null ? "(no message)" : redaction.scrub(error.message()));
         return new ProviderException(message, 0, error.type(), error.code(), error.param(), false, null, null);
+    }
+
+    /** @return the provider type, which starts every message */
+    String type() {
+        return type;
     }
 
     /** @return server text with the key and key-like words removed */

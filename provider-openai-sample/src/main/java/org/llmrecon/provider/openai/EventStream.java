@@ -26,6 +26,7 @@ final class EventStream implements AutoCloseable {
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int DRAIN_BYTES = 64 * 1024;
 
+    private final String type;
     private final String call;
     private final CallDeadline deadline;
     private final CallLimits limits;
@@ -38,7 +39,9 @@ final class EventStream implements AutoCloseable {
     private volatile CallWatch.Abort aborted;
     private volatile Runnable onClose = () -> { };
 
-    EventStream(String call, HttpResponse<InputStream> response, CallDeadline deadline, CallLimits limits) {
+    /** @param type the provider type, which starts messages */
+    EventStream(String type, String call, HttpResponse<InputStream> response, CallDeadline deadline, CallLimits limits) {
+        this.type = type;
         this.call = call;
         this.deadline = deadline;
         this.limits = limits;
@@ -165,27 +168,27 @@ final class EventStream implements AutoCloseable {
     private ProviderException failure(IOException e) {
         CallWatch.Abort reason = aborted;
         if (reason == CallWatch.Abort.TIMEOUT) {
-            return new ProviderTimeoutException("openai: " + call + " did not complete within " + deadline.timeout()
+            return new ProviderTimeoutException(type + ": " + call + " did not complete within " + deadline.timeout()
                     + " (the target's timeout), " + deadline.where(), e);
         }
         if (reason == CallWatch.Abort.IDLE) {
-            return new ProviderTimeoutException("openai: " + call + " stream sent nothing for "
+            return new ProviderTimeoutException(type + ": " + call + " stream sent nothing for "
                     + limits.streamIdleTimeout() + " (" + CallLimits.STREAM_IDLE_TIMEOUT + "), " + deadline.where(), e);
         }
         if (reason == CallWatch.Abort.PROVIDER_CLOSED) {
-            return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
+            return new ProviderUnavailableException(type + ": the provider was closed during " + call, e);
         }
         if (e instanceof SseReader.LimitExceeded exceeded) {
-            return CallLimits.exceeded(call, exceeded, deadline.where());
+            return CallLimits.exceeded(type, call, exceeded, deadline.where());
         }
         if (e instanceof CharacterCodingException) {
-            return new MalformedResponseException("openai: " + call + " answer is not valid UTF-8, "
+            return new MalformedResponseException(type + ": " + call + " answer is not valid UTF-8, "
                     + deadline.where(), e);
         }
         if (Thread.currentThread().isInterrupted()) {
-            return new ProviderException("openai: " + call + " stream was interrupted", e);
+            return new ProviderException(type + ": " + call + " stream was interrupted", e);
         }
-        return new MalformedResponseException("openai: " + call + " answer broke off (" + Causes.describe(e) + "), "
+        return new MalformedResponseException(type + ": " + call + " answer broke off (" + Causes.describe(e) + "), "
                 + deadline.where(), e);
     }
 

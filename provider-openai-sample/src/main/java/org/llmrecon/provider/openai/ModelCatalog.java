@@ -55,6 +55,10 @@ final class ModelCatalog {
             new Family("gpt-3.5-turbo-instruct", ModelType.TEXT_COMPLETION, EnumSet.of(TEXT_COMPLETION, STREAMING),
                     4_096, "cl100k_base", false),
             new Family("gpt-3.5-turbo", ModelType.CHAT, FULL, 16_385, "cl100k_base", false),
+            // Azure's spelling of the same models
+            new Family("gpt-35-turbo-instruct", ModelType.TEXT_COMPLETION, EnumSet.of(TEXT_COMPLETION, STREAMING),
+                    4_096, "cl100k_base", false),
+            new Family("gpt-35-turbo", ModelType.CHAT, FULL, 16_385, "cl100k_base", false),
             new Family("o1-mini", ModelType.CHAT, EnumSet.of(CHAT_COMPLETION, STREAMING), 128_000, "o200k_base", true),
             new Family("o1-preview", ModelType.CHAT, EnumSet.of(CHAT_COMPLETION, STREAMING), 128_000, "o200k_base", true),
             new Family("o1", ModelType.CHAT, VISION, 200_000, "o200k_base", true),

@@ -2,6 +2,7 @@ package org.llmrecon.provider.openai;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,7 +10,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.ProviderTimeoutException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
@@ -27,15 +27,19 @@ final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ProviderSettings settings;
+    private final ApiRoute route;
     private final ErrorMapping errors;
     private volatile HttpClient client;
     private final CallWatch watch;
     private volatile boolean closed;
 
-    OpenAiHttp(ProviderSettings settings, Clock clock) {
+    OpenAiHttp(ProviderSettings settings, ApiRoute route, Clock clock) {
         this.settings = settings;
-        this.errors = new ErrorMapping(new Redaction(settings.config().apiKey()), clock);
-        this.watch = new CallWatch("llmrecon-openai-" + INSTANCES.incrementAndGet() + "-watch", settings.timeout(),
+        this.route = route;
+        this.errors = new ErrorMapping(settings.type(), new Redaction(settings.config().apiKey()), route.notFoundHint(),
+                clock);
+        this.watch = new CallWatch("llmrecon-" + settings.type() + "-" + INSTANCES.incrementAndGet() + "-watch",
+                settings.timeout(),
                 settings.limits().streamIdleTimeout());
     }
 
@@ -44,16 +48,27 @@ final class OpenAiHttp implements AutoCloseable {
     }
 
     JsonNode get(String path) {
-        return json("GET " + path, request(path, "application/json").GET().build());
+        return json(route.call("GET", path, null), request(route.uri(path, null), "application/json").GET().build());
     }
 
-    JsonNode post(String path, JsonNode body) {
-        return json("POST " + path, post(path, body, "application/json"));
+    /** A parser of one kind of answer; {@code type} and {@code call} are for its messages. */
+    @FunctionalInterface
+    interface AnswerParser<T> {
+        T parse(String type, String call, JsonNode answer);
+    }
+
+    <T> T post(String path, JsonNode body, AnswerParser<T> parser) {
+        String call = route.call("POST", path, model(body));
+        return parser.parse(settings.type(), call, json(call, post(path, body, "application/json")));
     }
 
     /** Opens a streaming POST; the caller closes the returned stream. */
     EventStream stream(String path, JsonNode body) {
-        return open("POST " + path, post(path, body, "text/event-stream"), deadline());
+        return open(route.call("POST", path, model(body)), post(path, body, route.streamAccept()), deadline());
+    }
+
+    private static String model(JsonNode body) {
+        return body.path("model").asText(null);
     }
 
     private JsonNode json(String call, HttpRequest request) {
@@ -69,7 +84,7 @@ final class OpenAiHttp implements AutoCloseable {
     /** Sends the request and returns its body once a 2xx status arrived; any other status is thrown. */
     private EventStream open(String call, HttpRequest request, CallDeadline deadline) {
         HttpResponse<InputStream> response = exchange(call, request, deadline);
-        EventStream stream = watch.open(new EventStream(call, response, deadline, settings.limits()));
+        EventStream stream = watch.open(new EventStream(settings.type(), call, response, deadline, settings.limits()));
         if (response.statusCode() / 100 != 2) {
             try (stream) {
                 throw errors.toException(call, response.statusCode(), response.headers(), stream.readError());
@@ -80,30 +95,19 @@ final class OpenAiHttp implements AutoCloseable {
 
     private HttpRequest post(String path, JsonNode body, String accept) {
         try {
-            return request(path, accept).header("Content-Type", "application/json")
+            return request(route.uri(path, model(body)), accept).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
         } catch (IOException e) {
-            throw new ProviderException("openai: cannot write the request body for " + path, e);
+            throw new ProviderException(settings.type() + ": cannot write the request body for " + path, e);
         }
     }
 
-    private HttpRequest.Builder request(String path, String accept) {
+    private HttpRequest.Builder request(URI uri, String accept) {
         if (closed) {
-            throw new ProviderUnavailableException("openai: the provider is closed");
+            throw new ProviderUnavailableException(settings.type() + ": the provider is closed");
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.resolve(path)).timeout(settings.timeout())
-                .header("Accept", accept);
-        if (!settings.config().apiKey().isEmpty()) {
-            try {
-                builder.header("Authorization", "Bearer " + settings.config().apiKey().reveal());
-            } catch (IllegalArgumentException e) {
-                // the JDK's message would quote the key; ProviderSettings rejects such keys before this point
-                throw new InvalidConfigException("openai: apiKey cannot be sent in an HTTP header");
-            }
-        }
-        if (settings.config().orgId() != null && !settings.config().orgId().isBlank()) {
-            builder.header("OpenAI-Organization", settings.config().orgId());
-        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Accept", accept);
+        route.authorize(builder);
         settings.headers().forEach(builder::setHeader);
         return builder;
     }
@@ -130,7 +134,7 @@ final class OpenAiHttp implements AutoCloseable {
                 if (client == null) {
                     // close() reads the client under this lock after setting closed: none is built after it
                     if (closed) {
-                        throw new ProviderUnavailableException("openai: the provider is closed");
+                        throw new ProviderUnavailableException(settings.type() + ": the provider is closed");
                     }
                     client = HttpClientSetup.create(settings);
                 }
@@ -142,17 +146,17 @@ final class OpenAiHttp implements AutoCloseable {
 
     private ProviderException failure(String call, Exception e, CallWatch.Abort aborted, CallDeadline deadline) {
         if (aborted == CallWatch.Abort.PROVIDER_CLOSED || closed) {
-            return new ProviderUnavailableException("openai: the provider was closed during " + call, e);
+            return new ProviderUnavailableException(settings.type() + ": the provider was closed during " + call, e);
         }
         if (aborted == CallWatch.Abort.TIMEOUT || e instanceof HttpTimeoutException) {
-            return new ProviderTimeoutException("openai: " + call + " got no answer within " + settings.timeout()
+            return new ProviderTimeoutException(settings.type() + ": " + call + " got no answer within " + settings.timeout()
                     + " (the target's timeout), " + deadline.where(), e);
         }
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            return new ProviderException("openai: " + call + " was interrupted", e);
+            return new ProviderException(settings.type() + ": " + call + " was interrupted", e);
         }
-        return new ProviderException("openai: " + call + " could not reach " + deadline.where() + ": "
+        return new ProviderException(settings.type() + ": " + call + " could not reach " + deadline.where() + ": "
                 + Causes.describe(e), 0, "connection_error", null, null, true, null, e);
     }
 

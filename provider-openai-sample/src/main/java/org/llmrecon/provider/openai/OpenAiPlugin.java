@@ -37,7 +37,7 @@ public final class OpenAiPlugin implements PluginInterface {
     }
 
     OpenAiPlugin(String version) {
-        this.metadata = readMetadata().version(version).build();
+        this.metadata = readMetadata(PLUGIN_JSON).version(version).build();
     }
 
     @Override
@@ -55,16 +55,17 @@ public final class OpenAiPlugin implements PluginInterface {
         ProviderSettings.from(config);
     }
 
-    static PluginMetadata.Builder readMetadata() {
-        try (InputStream in = OpenAiPlugin.class.getResourceAsStream(PLUGIN_JSON)) {
+    /** @param path a metadata JSON inside the bundle, in the format of {@code plugin.json} */
+    static PluginMetadata.Builder readMetadata(String path) {
+        try (InputStream in = OpenAiPlugin.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("openai: " + PLUGIN_JSON + " is missing from the bundle");
+                throw new IllegalStateException(path + " is missing from the bundle");
             }
             try (JsonParser json = new JsonFactory().createParser(in)) {
                 return metadata(json);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("openai: cannot read " + PLUGIN_JSON, e);
+            throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 

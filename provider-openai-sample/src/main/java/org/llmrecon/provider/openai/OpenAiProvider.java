@@ -36,14 +36,23 @@ final class OpenAiProvider implements Provider {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     OpenAiProvider(ProviderConfig config, Clock clock) {
-        this.settings = ProviderSettings.from(config);
-        this.http = new OpenAiHttp(settings, clock);
+        this(ProviderSettings.from(config), clock);
+    }
+
+    private OpenAiProvider(ProviderSettings settings, Clock clock) {
+        this(settings, new OpenAiRoute(settings), clock);
+    }
+
+    /** @param route where calls go and how they are authorised */
+    OpenAiProvider(ProviderSettings settings, ApiRoute route, Clock clock) {
+        this.settings = settings;
+        this.http = new OpenAiHttp(settings, route, clock);
         this.bodies = new RequestBodies(settings);
     }
 
     @Override
     public String type() {
-        return ProviderSettings.TYPE;
+        return settings.type();
     }
 
     @Override
@@ -74,14 +83,15 @@ final class OpenAiProvider implements Provider {
         }
         if (answer.path("data").isArray()) {
             return listModels(call, answer).stream().filter(m -> m.id().equals(modelId)).findFirst()
-                    .orElseThrow(() -> new ModelNotFoundException("openai: model '" + modelId + "' is not served at "
+                    .orElseThrow(() -> new ModelNotFoundException(settings.type() + ": model '" + modelId + "' is not served at "
                             + settings.baseUri().getHost(), "model_not_found"));
         }
-        return ModelCatalog.priced(ResponseParser.model(call, answer), settings.prices());
+        return ModelCatalog.priced(ResponseParser.model(settings.type(), call, answer), settings.prices());
     }
 
     private List<ModelInfo> listModels(String call, JsonNode answer) {
-        return ResponseParser.models(call, answer).stream().map(m -> ModelCatalog.priced(m, settings.prices()))
+        return ResponseParser.models(settings.type(), call, answer).stream()
+                .map(m -> ModelCatalog.priced(m, settings.prices()))
                 .toList();
     }
 
@@ -99,12 +109,12 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public CompletionResponse complete(CompletionRequest request) {
-        return ResponseParser.completion("POST /completions", http.post("/completions", bodies.completion(request)));
+        return http.post("/completions", bodies.completion(request), ResponseParser::completion);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return ResponseParser.chat("POST /chat/completions", http.post("/chat/completions", bodies.chat(request, false)));
+        return http.post("/chat/completions", bodies.chat(request, false), ResponseParser::chat);
     }
 
     @Override
@@ -118,7 +128,7 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public EmbeddingResponse embed(EmbeddingRequest request) {
-        return ResponseParser.embeddings("POST /embeddings", http.post("/embeddings", bodies.embeddings(request)));
+        return http.post("/embeddings", bodies.embeddings(request), ResponseParser::embeddings);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.PriceTable;
@@ -19,7 +20,7 @@ import org.llmrecon.api.provider.ProviderConfig;
  * out of those sent in request bodies. An empty API key is accepted only for a
  * loopback base URL, because OpenAI-compatible local servers usually need none and remote ones always do.
  */
-record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Duration timeout, String defaultModel,
+record ProviderSettings(String type, ProviderConfig config, URI baseUri, boolean https, Duration timeout, String defaultModel,
         Map<String, String> headers, Map<String, String> params, CallLimits limits, PriceTable prices) {
 
     static final String TYPE = "openai";
@@ -29,43 +30,54 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
     private static final Set<String> RESERVED_PARAMS = Set.of("model", "messages", "prompt", "input", "stream");
 
     static ProviderSettings from(ProviderConfig config) {
-        if (!TYPE.equals(config.type())) {
-            throw invalid("type is '" + config.type() + "', expected '" + TYPE + "'");
+        return from(TYPE, DEFAULT_BASE_URL, ModelCatalog.PRICES, config, name -> false);
+    }
+
+    /**
+     * @param type the provider type the configuration must name; messages start with it
+     * @param defaultBaseUrl used when none is configured; {@code null} makes {@code baseUrl} required
+     * @param prices the type's shipped prices, before the configuration's overrides
+     * @param ownParam the params the type reads itself, which are never sent in a request body
+     */
+    static ProviderSettings from(String type, String defaultBaseUrl, PriceTable prices, ProviderConfig config,
+            Predicate<String> ownParam) {
+        if (!type.equals(config.type())) {
+            throw invalid(type, "type is '" + config.type() + "', expected '" + type + "'");
         }
-        URI base = baseUri(config.baseUrl());
+        URI base = baseUri(type, config.baseUrl(), defaultBaseUrl);
         if (config.apiKey().isEmpty() && !isLoopback(base.getHost())) {
-            throw invalid("apiKey is missing (only a loopback baseUrl may go without one)");
+            throw invalid(type, "apiKey is missing (only a loopback baseUrl may go without one)");
         }
         if (!config.apiKey().reveal().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw invalid("apiKey contains spaces, line breaks or other characters an HTTP header cannot carry");
+            throw invalid(type, "apiKey contains spaces, line breaks or other characters an HTTP header cannot carry");
         }
         if (config.orgId() != null && !headerValue(config.orgId())) {
-            throw invalid("orgId contains line breaks or control characters");
+            throw invalid(type, "orgId contains line breaks or control characters");
         }
         if (config.timeout().isZero() || config.timeout().isNegative()) {
-            throw invalid("timeout must be positive, was " + config.timeout());
+            throw invalid(type, "timeout must be positive, was " + config.timeout());
         }
         config.additionalHeaders().forEach((name, value) -> {
             if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw invalid("header '" + shown(name) + "' cannot be configured");
+                throw invalid(type, "header '" + shown(name) + "' cannot be configured");
             }
             if (value == null || !headerValue(value)) {
-                throw invalid("header '" + shown(name) + "' has no value, or line breaks or control characters in it");
+                throw invalid(type, "header '" + shown(name) + "' has no value, or line breaks or control characters in it");
             }
         });
         for (String name : config.additionalParams().keySet()) {
             String bare = name.substring(name.indexOf('.') + 1);
-            if (RESERVED_PARAMS.contains(bare)) {
-                throw invalid("param '" + shown(name) + "' is set by the provider itself and cannot be configured");
+            if (!ownParam.test(name) && RESERVED_PARAMS.contains(bare)) {
+                throw invalid(type, "param '" + shown(name) + "' is set by the provider itself and cannot be configured");
             }
         }
-        CallLimits limits = CallLimits.from(config.additionalParams());
+        CallLimits limits = CallLimits.from(type, config.additionalParams());
         Map<String, String> bodyParams = new LinkedHashMap<>(config.additionalParams());
-        bodyParams.keySet().removeIf(name -> CallLimits.canonical(name) != null);
+        bodyParams.keySet().removeIf(name -> CallLimits.canonical(name) != null || ownParam.test(name));
         String model = config.defaultModel() == null || config.defaultModel().isBlank() ? null : config.defaultModel();
-        return new ProviderSettings(config, base, "https".equals(base.getScheme()), config.timeout(), model,
+        return new ProviderSettings(type, config, base, "https".equals(base.getScheme()), config.timeout(), model,
                 config.additionalHeaders(), Collections.unmodifiableMap(bodyParams), limits,
-                ModelCatalog.PRICES.withOverrides(config.additionalParams()));
+                prices.withOverrides(config.additionalParams()));
     }
 
     /** @return the path of the base URL plus {@code path}, with the base URL's query kept */
@@ -75,26 +87,29 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
         return URI.create(baseUri.getScheme() + "://" + baseUri.getRawAuthority() + basePath + path + query);
     }
 
-    private static URI baseUri(String baseUrl) {
-        String text = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.trim();
+    private static URI baseUri(String type, String baseUrl, String defaultBaseUrl) {
+        if ((baseUrl == null || baseUrl.isBlank()) && defaultBaseUrl == null) {
+            throw invalid(type, "baseUrl is missing");
+        }
+        String text = baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl.trim();
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw invalid("baseUrl is not a valid URL (" + e.getReason() + ")");
+            throw invalid(type, "baseUrl is not a valid URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalid("baseUrl must start with http:// or https://");
+            throw invalid(type, "baseUrl must start with http:// or https://");
         }
         if (uri.getRawUserInfo() != null) {
-            throw invalid("baseUrl must not carry credentials; use apiKey or a header instead");
+            throw invalid(type, "baseUrl must not carry credentials; use apiKey or a header instead");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalid("baseUrl has no host");
+            throw invalid(type, "baseUrl has no host");
         }
         if (uri.getRawFragment() != null) {
-            throw invalid("baseUrl must not have a #fragment");
+            throw invalid(type, "baseUrl must not have a #fragment");
         }
         return URI.create(scheme + text.substring(scheme.length()));
     }
@@ -124,7 +139,7 @@ record ProviderSettings(ProviderConfig config, URI baseUri, boolean https, Durat
         }
     }
 
-    private static InvalidConfigException invalid(String reason) {
-        return new InvalidConfigException(TYPE + ": " + reason);
+    static InvalidConfigException invalid(String type, String reason) {
+        return new InvalidConfigException(type + ": " + reason);
     }
 }

@@ -31,7 +31,7 @@ final class RequestBodies {
             return requested;
         }
         if (settings.defaultModel() == null) {
-            throw new InvalidRequestException("openai: the request names no model and no defaultModel is configured",
+            throw new InvalidRequestException(settings.type() + ": the request names no model and no defaultModel is configured",
                     0, "model", null);
         }
         return settings.defaultModel();
@@ -75,13 +75,13 @@ final class RequestBodies {
         }
         if (!request.tools().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            request.tools().forEach(t -> tools.add(ChatJson.tool(t)));
+            request.tools().forEach(t -> tools.add(ChatJson.tool(settings.type(), t)));
         }
         if (request.toolChoice() != null && !request.toolChoice().isBlank()) {
             body.set("tool_choice", ChatJson.toolChoice(request.toolChoice()));
         }
         if (request.responseFormat() != null && !request.responseFormat().isBlank()) {
-            body.set("response_format", ResponseFormat.of(request.responseFormat()));
+            body.set("response_format", ResponseFormat.of(settings.type(), request.responseFormat()));
         }
         if (!request.metadata().isEmpty()) {
             ObjectNode metadata = body.putObject("metadata");
@@ -92,7 +92,7 @@ final class RequestBodies {
     }
 
     /** A message with an image sends its parts as OpenAI's content array; a text-only one keeps its string. */
-    private static ObjectNode withParts(ObjectNode node, ChatMessage message) {
+    private ObjectNode withParts(ObjectNode node, ChatMessage message) {
         if (!message.hasImages()) {
             return node;
         }
@@ -105,7 +105,7 @@ final class RequestBodies {
             } else if (part instanceof ContentPart.ImageData data) {
                 content.addObject().put("type", "image_url").putObject("image_url").put("url", data.dataUrl());
             } else {
-                throw new InvalidRequestException("openai: a message part of kind " + part.getClass().getSimpleName()
+                throw new InvalidRequestException(settings.type() + ": a message part of kind " + part.getClass().getSimpleName()
                         + " cannot be sent", 0, "messages", null);
             }
         }
@@ -136,7 +136,7 @@ final class RequestBodies {
 
     ObjectNode embeddings(EmbeddingRequest request) {
         if (request.input().isEmpty()) {
-            throw new InvalidRequestException("openai: an embeddings request needs at least one input", 0, "input", null);
+            throw new InvalidRequestException(settings.type() + ": an embeddings request needs at least one input", 0, "input", null);
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", model(request.model()));
@@ -148,7 +148,7 @@ final class RequestBodies {
         return body;
     }
 
-    static JsonNode jsonObject(String text, String param, String problem) {
+    static JsonNode jsonObject(String type, String text, String param, String problem) {
         try {
             JsonNode node = Json.MAPPER.readTree(text);
             if (node != null && node.isObject()) {
@@ -157,7 +157,7 @@ final class RequestBodies {
         } catch (IOException e) {
             // reported below as one line
         }
-        throw new InvalidRequestException("openai: " + problem, 0, param, null);
+        throw new InvalidRequestException(type + ": " + problem, 0, param, null);
     }
 
     private static void putIfSet(ObjectNode body, String field, Double value) {

@@ -15,16 +15,16 @@ final class ResponseFormat {
     private ResponseFormat() {
     }
 
-    static JsonNode of(String format) {
+    static JsonNode of(String type, String format) {
         String text = format.trim();
         if (text.equals("text") || text.equals("json_object")) {
             return Json.MAPPER.createObjectNode().put("type", text);
         }
         if (!text.startsWith("{")) {
-            throw new InvalidRequestException("openai: response format '" + text
+            throw new InvalidRequestException(type + ": response format '" + text
                     + "' is neither text, json_object nor a JSON schema", 0, "response_format", null);
         }
-        ObjectNode given = (ObjectNode) RequestBodies.jsonObject(text, "response_format",
+        ObjectNode given = (ObjectNode) RequestBodies.jsonObject(type, text, "response_format",
                 "the response format is not a valid JSON object");
         if (given.path("type").asText().equals("json_schema") && given.path("json_schema").isObject()) {
             return given;

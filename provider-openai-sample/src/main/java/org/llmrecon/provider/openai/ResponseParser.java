@@ -23,12 +23,12 @@ final class ResponseParser {
     private ResponseParser() {
     }
 
-    static ChatResponse chat(String call, JsonNode root) {
+    static ChatResponse chat(String type, String call, JsonNode root) {
         List<ChatChoice> choices = new ArrayList<>();
-        for (JsonNode choice : array(call, root, "choices")) {
+        for (JsonNode choice : array(type, call, root, "choices")) {
             JsonNode message = choice.path("message");
             if (!message.isObject()) {
-                throw malformed(call, "a choice has no message");
+                throw malformed(type, call, "a choice has no message");
             }
             choices.add(new ChatChoice(choice.path("index").asInt(choices.size()), message(message),
                     Json.text(choice.get("finish_reason"))));
@@ -38,11 +38,11 @@ final class ResponseParser {
                 .usage(usage(root.path("usage"))).build();
     }
 
-    static CompletionResponse completion(String call, JsonNode root) {
+    static CompletionResponse completion(String type, String call, JsonNode root) {
         List<CompletionChoice> choices = new ArrayList<>();
-        for (JsonNode choice : array(call, root, "choices")) {
+        for (JsonNode choice : array(type, call, root, "choices")) {
             if (!choice.path("text").isTextual()) {
-                throw malformed(call, "a choice has no text");
+                throw malformed(type, call, "a choice has no text");
             }
             choices.add(new CompletionChoice(choice.path("index").asInt(choices.size()), choice.get("text").asText(),
                     Json.text(choice.get("finish_reason"))));
@@ -51,17 +51,17 @@ final class ResponseParser {
                 Json.text(root.get("model")), choices, usage(root.path("usage")));
     }
 
-    static EmbeddingResponse embeddings(String call, JsonNode root) {
+    static EmbeddingResponse embeddings(String type, String call, JsonNode root) {
         List<Embedding> data = new ArrayList<>();
-        for (JsonNode item : array(call, root, "data")) {
+        for (JsonNode item : array(type, call, root, "data")) {
             JsonNode values = item.path("embedding");
             if (!values.isArray()) {
-                throw malformed(call, "an embedding is not an array of numbers (base64 is not requested)");
+                throw malformed(type, call, "an embedding is not an array of numbers (base64 is not requested)");
             }
             float[] vector = new float[values.size()];
             for (int i = 0; i < vector.length; i++) {
                 if (!values.get(i).isNumber()) {
-                    throw malformed(call, "an embedding holds a value that is not a number");
+                    throw malformed(type, call, "an embedding holds a value that is not a number");
                 }
                 vector[i] = values.get(i).floatValue();
             }
@@ -71,17 +71,17 @@ final class ResponseParser {
         return new EmbeddingResponse(Json.text(root.get("model")), data, usage(root.path("usage")));
     }
 
-    static List<ModelInfo> models(String call, JsonNode root) {
+    static List<ModelInfo> models(String type, String call, JsonNode root) {
         List<ModelInfo> models = new ArrayList<>();
-        for (JsonNode item : array(call, root, "data")) {
-            models.add(model(call, item));
+        for (JsonNode item : array(type, call, root, "data")) {
+            models.add(model(type, call, item));
         }
         return models;
     }
 
-    static ModelInfo model(String call, JsonNode item) {
+    static ModelInfo model(String type, String call, JsonNode item) {
         if (!item.path("id").isTextual()) {
-            throw malformed(call, "a model has no id");
+            throw malformed(type, call, "a model has no id");
         }
         String owner = Json.text(item.get("owned_by"));
         return ModelCatalog.info(item.get("id").asText(), owner == null ? null : "owned by " + owner);
@@ -111,15 +111,15 @@ final class ResponseParser {
         return new Usage(prompt, completion, usage.path("total_tokens").asInt(prompt + completion));
     }
 
-    private static JsonNode array(String call, JsonNode root, String field) {
+    private static JsonNode array(String type, String call, JsonNode root, String field) {
         JsonNode node = root.path(field);
         if (!node.isArray()) {
-            throw malformed(call, "the answer has no '" + field + "' array");
+            throw malformed(type, call, "the answer has no '" + field + "' array");
         }
         return node;
     }
 
-    static MalformedResponseException malformed(String call, String problem) {
-        return new MalformedResponseException("openai: " + call + " answer is malformed: " + problem, null);
+    static MalformedResponseException malformed(String type, String call, String problem) {
+        return new MalformedResponseException(type + ": " + call + " answer is malformed: " + problem, null);
     }
 }

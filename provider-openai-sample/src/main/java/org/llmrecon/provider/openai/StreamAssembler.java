@@ -29,6 +29,7 @@ final class StreamAssembler {
         String finishReason;
     }
 
+    private final String type;
     private final String call;
     private final long maxStreamBytes;
     private final String server;
@@ -40,11 +41,13 @@ final class StreamAssembler {
     private Usage usage;
 
     /**
+     * @param type the provider type, which starts messages
      * @param call the call, for messages
      * @param maxStreamBytes the most text (content and tool arguments, counted in characters) the answer may hold
      * @param server the server's host and port, for messages
      */
-    StreamAssembler(String call, long maxStreamBytes, String server) {
+    StreamAssembler(String type, String call, long maxStreamBytes, String server) {
+        this.type = type;
         this.call = call;
         this.maxStreamBytes = maxStreamBytes;
         this.server = server;
@@ -86,7 +89,7 @@ final class StreamAssembler {
     private String grow(String text) {
         assembled += text.length();
         if (assembled > maxStreamBytes) {
-            throw CallLimits.exceeded(call, new SseReader.LimitExceeded(CallLimits.MAX_STREAM_BYTES, maxStreamBytes),
+            throw CallLimits.exceeded(type, call, new SseReader.LimitExceeded(CallLimits.MAX_STREAM_BYTES, maxStreamBytes),
                     "server " + server);
         }
         return text;

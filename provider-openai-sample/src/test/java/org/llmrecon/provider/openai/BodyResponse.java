@@ -17,7 +17,7 @@ import javax.net.ssl.SSLSession;
 record BodyResponse(int statusCode, String contentType, byte[] bytes) implements HttpResponse<InputStream> {
     /** @return an {@link EventStream} over this answer with the given limits and a deadline far away */
     EventStream stream(CallLimits limits) {
-        return new EventStream("POST /chat/completions", this, new CallDeadline(java.time.Duration.ofHours(1),
+        return new EventStream("openai", "POST /chat/completions", this, new CallDeadline(java.time.Duration.ofHours(1),
                 "127.0.0.1:1"), limits);
     }
 

@@ -63,12 +63,22 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return endpoint() + "/v1";
     }
 
     FakeOpenAi on(String route, Handler handler) {
-        handlers.put(route.replace(" /", " /v1/"), handler);
+        return onPath(route.replace(" /", " /v1/"), handler);
+    }
+
+    /** @param route "METHOD /path" from the root, without the {@code /v1} that {@link #on} adds */
+    FakeOpenAi onPath(String route, Handler handler) {
+        handlers.put(route, handler);
         return this;
+    }
+
+    /** @return {@code http://127.0.0.1:<port>}, the server's root */
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     FakeOpenAi json(String route, int status, String body) {

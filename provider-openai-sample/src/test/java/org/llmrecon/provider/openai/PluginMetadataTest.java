@@ -3,6 +3,7 @@ package org.llmrecon.provider.openai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.plugin.PluginMetadata;
 
-/** The three metadata sources in the bundle agree; the manifest is the one bnd wrote to target/classes. */
+/** The metadata sources in the bundle agree; the manifest is the one bnd wrote to target/classes. */
 class PluginMetadataTest {
     private static final Path CLASSES = Path.of("target/classes");
 
@@ -32,26 +33,33 @@ class PluginMetadataTest {
     }
 
     @Test
-    void metadataMatchesManifestAndPluginJson() throws IOException {
+    void theManifestListsBothTypesAndEachPluginDescribesItself() throws IOException {
         Attributes manifest = manifest();
-        PluginMetadata metadata = new OpenAiPlugin(manifest.getValue("Bundle-Version")).getMetadata();
-        assertEquals("openai", metadata.providerType());
-        assertEquals(manifest.getValue("LLMrecon-Provider-Type"), metadata.providerType());
-        assertEquals(manifest.getValue("Bundle-Name"), metadata.name());
-        assertEquals(manifest.getValue("Bundle-Vendor"), metadata.author());
-        assertEquals(manifest.getValue("Bundle-Description"), metadata.description());
-        assertEquals(list(manifest.getValue("LLMrecon-Models")), metadata.supportedModels());
-        assertEquals(list(manifest.getValue("LLMrecon-Tags")), metadata.tags());
-        assertEquals(manifest.getValue("LLMrecon-Min-Framework-Version"), metadata.minFrameworkVersion());
-        assertEquals("", metadata.maxFrameworkVersion());
-        assertEquals(manifest.getValue("Bundle-Version"), metadata.version());
-        assertTrue(metadata.providerType().matches("[a-z0-9][a-z0-9._-]{0,63}"));
+        assertEquals(List.of("openai", "azure-openai"), list(manifest.getValue("LLMrecon-Provider-Type")));
+        String version = manifest.getValue("Bundle-Version");
+        PluginMetadata openai = new OpenAiPlugin(version).getMetadata();
+        PluginMetadata azure = new AzureOpenAiPlugin(version).getMetadata();
+        assertEquals("openai", openai.providerType());
+        assertEquals("azure-openai", azure.providerType());
+        assertEquals("OpenAI-compatible provider", openai.name());
+        assertEquals("Azure OpenAI provider", azure.name());
+        for (PluginMetadata metadata : List.of(openai, azure)) {
+            assertEquals(manifest.getValue("Bundle-Vendor"), metadata.author());
+            assertEquals(manifest.getValue("LLMrecon-Min-Framework-Version"), metadata.minFrameworkVersion());
+            assertEquals("", metadata.maxFrameworkVersion());
+            assertEquals(version, metadata.version());
+            assertFalse(metadata.supportedModels().isEmpty());
+            assertTrue(metadata.providerType().matches("[a-z0-9][a-z0-9._-]{0,63}"));
+        }
+        assertNull(manifest.getValue("LLMrecon-Models"), "models are each plugin's, not the bundle's");
     }
 
     @Test
     void everySupportedModelIsInTheCatalog() {
-        for (String model : OpenAiPlugin.readMetadata().build().supportedModels()) {
-            assertFalse(ModelCatalog.family(model).prefix().isEmpty(), model);
+        for (String json : List.of(OpenAiPlugin.PLUGIN_JSON, AzureOpenAiPlugin.METADATA_JSON)) {
+            for (String model : OpenAiPlugin.readMetadata(json).build().supportedModels()) {
+                assertFalse(ModelCatalog.family(model).prefix().isEmpty(), model);
+            }
         }
     }
 

@@ -23,8 +23,8 @@ import net.jqwik.api.constraints.IntRange;
  * {@link ErrorMapping} for error answers. Arbitrary and mutated bodies give a result or one line.
  */
 class ResponseFuzzTest {
-    private static final ErrorMapping ERRORS = new ErrorMapping(new Redaction(Secret.of(OpenAiProviderTest.KEY)),
-            Clock.systemUTC());
+    private static final ErrorMapping ERRORS = new ErrorMapping("openai", new Redaction(Secret.of(OpenAiProviderTest.KEY)),
+            "not found", Clock.systemUTC());
     private static final String CHAT = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\",\"tool_calls\":[{\"id\":"
             + "\"t\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}],\"function_call\":"
@@ -58,10 +58,10 @@ class ResponseFuzzTest {
             SseFuzzTest.assertOneLine(e);
             return;
         }
-        for (Runnable parse : List.<Runnable>of(() -> ResponseParser.chat("POST /chat/completions", root),
-                () -> ResponseParser.completion("POST /completions", root),
-                () -> ResponseParser.embeddings("POST /embeddings", root),
-                () -> ResponseParser.models("GET /models", root))) {
+        for (Runnable parse : List.<Runnable>of(() -> ResponseParser.chat("openai", "POST /chat/completions", root),
+                () -> ResponseParser.completion("openai", "POST /completions", root),
+                () -> ResponseParser.embeddings("openai", "POST /embeddings", root),
+                () -> ResponseParser.models("openai", "GET /models", root))) {
             try {
                 parse.run();
             } catch (ProviderException e) {

@@ -65,7 +65,8 @@ class SseFuzzTest {
     }
 
     private static void chat(byte[] bytes) {
-        ErrorMapping errors = new ErrorMapping(new Redaction(Secret.of(OpenAiProviderTest.KEY)), Clock.systemUTC());
+        ErrorMapping errors = new ErrorMapping("openai", new Redaction(Secret.of(OpenAiProviderTest.KEY)), "not found",
+                Clock.systemUTC());
         try (EventStream stream = new BodyResponse(200, "text/event-stream", bytes).stream(SMALL)) {
             ChatResponse response = new ChatStreaming(stream, errors, SMALL.maxStreamBytes(), "127.0.0.1:1")
                     .deliverTo(chunk -> true);

@@ -101,7 +101,7 @@ public final class PeerCheck {
         return failed.size();
     }
 
-    private static void run(String peer, String what, List<String> failed, Callable<Object> call) {
+    static void run(String peer, String what, List<String> failed, Callable<Object> call) {
         try {
             System.out.println(peer + " | " + what + " | OK | " + call.call());
         } catch (ProviderException e) {

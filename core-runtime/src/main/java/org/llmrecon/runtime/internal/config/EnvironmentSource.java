@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * {@code _}; the field a key without its group and dots, upper-cased
  * (TYPE, APIKEY, BASEURL, ORGID, DEFAULTMODEL, TIMEOUT, MAXRETRIES, ...; or with
  * {@code _} between the words: API_KEY, BASE_URL, ...), or
- * {@code PARAM_<KEY>} (the parameter lower-cased) or {@code HEADER_<NAME>}
+ * {@code PARAM_<KEY>} (the parameter in lower camel case: {@code PARAM_API_VERSION}
+ * is {@code param.apiVersion}) or {@code HEADER_<NAME>}
  * (lower-cased, {@code _} written as {@code -}). {@code LLM_RED_TEAM_LOCAL_TYPE=openai}
  * alone defines the target {@code local}.
  */
@@ -52,7 +53,8 @@ final class EnvironmentSource {
     /** @return the variable that sets the key of the target, or {@code null} when no variable can */
     static String variable(String target, String key) {
         if (key.startsWith("param.")) {
-            return PREFIX + spelling(target) + PARAM + key.substring(6).toUpperCase(Locale.ROOT);
+            return PREFIX + spelling(target) + PARAM
+                    + key.substring(6).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         }
         if (key.startsWith("header.")) {
             return PREFIX + spelling(target) + HEADER + key.substring(7).toUpperCase(Locale.ROOT).replace('-', '_');
@@ -69,7 +71,7 @@ final class EnvironmentSource {
         int p = rest.indexOf(PARAM);
         int h = rest.indexOf(HEADER);
         if (p > 0 && (h < 0 || p < h) && rest.length() > p + PARAM.length()) {
-            put(into, rest.substring(0, p), "param." + rest.substring(p + PARAM.length()).toLowerCase(Locale.ROOT), value);
+            put(into, rest.substring(0, p), "param." + camel(rest.substring(p + PARAM.length())), value);
             return;
         }
         if (h > 0 && rest.length() > h + HEADER.length()) {
@@ -81,6 +83,17 @@ final class EnvironmentSource {
         FIELDS.keySet().stream().filter(f -> rest.endsWith("_" + f) && rest.length() > f.length() + 1)
                 .max((a, b) -> Integer.compare(a.length(), b.length()))
                 .ifPresent(f -> put(into, rest.substring(0, rest.length() - f.length() - 1), FIELDS.get(f), value));
+    }
+
+    /** {@code MAX_RESPONSE_BYTES} is {@code maxResponseBytes}, the spelling of the runtime's and plugins' params. */
+    static String camel(String upper) {
+        StringBuilder b = new StringBuilder();
+        for (String word : upper.toLowerCase(Locale.ROOT).split("_")) {
+            if (!word.isEmpty()) {
+                b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            }
+        }
+        return b.toString();
     }
 
     private static void put(Map<String, Map<String, String>> into, String target, String key, String value) {

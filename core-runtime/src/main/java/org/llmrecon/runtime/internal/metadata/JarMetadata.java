@@ -58,6 +58,6 @@ public final class JarMetadata {
             String reason = e instanceof IOException io ? MetadataJson.reason(io) : DisplayText.escapeAll(e.toString());
             throw new MetadataException(jar.toString(), -1, -1, "is not a readable jar: " + reason, e);
         }
-        return sources;
+        return SharedBundle.narrow(sources, null);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -13,6 +14,7 @@ import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.api.provider.ModelInfo;
+import org.llmrecon.api.provider.ProviderException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,11 +51,17 @@ public final class ProviderCommands {
                 continue;
             }
             PluginInfo p = plugins.plugin(t.type()).orElse(null);
-            ManagedProvider provider = t.available() ? factory.getProvider(t.name()) : null;
-            rows.add(new ProviderView.Row(t.name(), t.type(), p == null ? null : p.name(),
-                    p == null ? null : p.state().name(), provider == null ? null : provider.usageMetrics(),
-                    provider == null ? Map.of() : new TreeMap<>(provider.usageMetricsByModel()),
-                    provider == null ? null : provider.instances()));
+            String plugin = p == null ? null : p.name();
+            String state = p == null ? null : p.state().name();
+            try {
+                ManagedProvider provider = factory.getProvider(t.name());
+                rows.add(new ProviderView.Row(t.name(), t.type(), plugin, state, provider.usageMetrics(),
+                        new TreeMap<>(provider.usageMetricsByModel()), provider.instances(), null));
+            } catch (ProviderException e) {
+                // a target offered but not configured (no key, no endpoint) must not hide the others
+                rows.add(new ProviderView.Row(t.name(), t.type(), plugin, state, null, Map.of(), null,
+                        e.getMessage()));
+            }
         }
         if (target != null && rows.isEmpty()) {
             throw new IllegalArgumentException("no target '" + Text.clean(target) + "'");
@@ -66,12 +74,22 @@ public final class ProviderCommands {
     public String models(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         List<ModelInfo> models = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (TargetInfo t : factory.targets()) {
-            if (t.available()) {
+            if (!t.available()) {
+                continue;
+            }
+            try {
                 models.addAll(factory.getProvider(t.name()).listModels());
+            } catch (ProviderException e) {
+                problems.add(e.getMessage());
             }
         }
-        return json ? Text.json(models.stream().map(ProviderView::json).toList()) : ProviderView.models(models);
+        if (json) {
+            return Text.json(models.stream().map(ProviderView::json).toList());
+        }
+        return ProviderView.models(models) + problems.stream().map(p -> "\nnot listed: " + p)
+                .collect(Collectors.joining());
     }
 
     /** @param json whether to write JSON @param target a target @return its models */

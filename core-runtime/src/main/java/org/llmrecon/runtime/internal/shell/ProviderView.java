@@ -17,9 +17,13 @@ import org.llmrecon.api.runtime.UsageMetrics;
 
 /** How providers, models and configuration are shown. */
 final class ProviderView {
-    /** One target as listed by {@code llm:providers}. */
-    record Row(String target, String type, String plugin, String state, UsageMetrics usage, Map<String, UsageMetrics> usageByModel,
-            ProviderInstances instances) {
+    /**
+     * One target as listed by {@code llm:providers}.
+     *
+     * @param problem why no provider of the target can be had (say, it is not configured), else {@code null}
+     */
+    record Row(String target, String type, String plugin, String state, UsageMetrics usage,
+            Map<String, UsageMetrics> usageByModel, ProviderInstances instances, String problem) {
     }
 
     private ProviderView() {
@@ -41,7 +45,9 @@ final class ProviderView {
         if (t.isEmpty()) {
             return "no providers";
         }
-        return byModel.isEmpty() ? t.toString() : t + "\n\n" + byModel;
+        String problems = rows.stream().filter(r -> r.problem() != null).map(r -> "\nnot usable: " + r.problem())
+                .collect(Collectors.joining());
+        return (byModel.isEmpty() ? t.toString() : t + "\n\n" + byModel) + problems;
     }
 
     /** An unknown cost says so: it is never shown as 0. */
@@ -70,6 +76,9 @@ final class ProviderView {
         r.usageByModel().forEach((model, m) -> byModel.put(model, json(m)));
         v.put("usageByModel", byModel);
         v.put("instances", json(r.instances()));
+        if (r.problem() != null) {
+            v.put("problem", r.problem());
+        }
         return v;
     }
 

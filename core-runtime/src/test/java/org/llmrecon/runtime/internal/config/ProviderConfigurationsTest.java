@@ -67,7 +67,7 @@ class ProviderConfigurationsTest {
     void aTargetNamesItsTypeInAnySource() throws IOException {
         Path file = json("{\"corp\": {\"type\": \"openai\", \"baseUrl\": \"http://corp\"}}");
         ProviderConfigurations c = inMemory(Map.of("LLM_RED_TEAM_MY_VLLM_TYPE", "openai",
-                "LLM_RED_TEAM_MY_VLLM_BASE_URL", "http://vllm", "LLM_RED_TEAM_MY_VLLM_PARAM_TOP_K", "5",
+                "LLM_RED_TEAM_MY_VLLM_BASE_URL", "http://vllm", "LLM_RED_TEAM_MY_VLLM_PARAM_MAX_RESPONSE_BYTES", "5",
                 "LLM_RED_TEAM_MY_VLLM_HEADER_X_TEAM", "red"), file);
         c.etc("pid2", Map.of("felix.fileinstall.filename", "file:/etc/org.llmrecon.provider-local.cfg",
                 "type", "openai", "baseUrl", "http://local"));
@@ -79,7 +79,7 @@ class ProviderConfigurationsTest {
         ProviderConfig vllm = c.config("my-vllm");
         assertEquals("openai", vllm.type());
         assertEquals("http://vllm", vllm.baseUrl());
-        assertEquals("5", vllm.additionalParams().get("top_k"));
+        assertEquals("5", vllm.additionalParams().get("maxResponseBytes"));
         assertEquals("red", vllm.additionalHeaders().get("x-team"));
         assertEquals("http://local", c.config("local").baseUrl());
     }

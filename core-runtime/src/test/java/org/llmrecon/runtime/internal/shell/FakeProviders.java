@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatChunk;
@@ -16,6 +17,7 @@ import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
+import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelInfo;
@@ -29,12 +31,19 @@ import org.llmrecon.api.runtime.Cost;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.api.runtime.TargetInfo;
 
-/** A factory of one provider type {@code echo} that streams its prompt back word by word. */
+/**
+ * A factory of one provider type {@code echo} that streams its prompt back word by word;
+ * types in {@link #unconfigured} are offered too (each as its default target), but creating their provider fails with the given line.
+ */
 final class FakeProviders implements ProviderFactory {
+    final Map<String, String> unconfigured = new LinkedHashMap<>();
     final List<ChatRequest> requests = new ArrayList<>();
 
     @Override
     public ManagedProvider getProvider(String type) {
+        if (unconfigured.containsKey(type)) {
+            throw new InvalidConfigException(unconfigured.get(type));
+        }
         if (!type.equals("echo")) {
             throw new ProviderUnavailableException("no plugin offers provider type '" + type + "'");
         }
@@ -43,12 +52,14 @@ final class FakeProviders implements ProviderFactory {
 
     @Override
     public Set<String> providerTypes() {
-        return Set.of("echo");
+        Set<String> types = new TreeSet<>(unconfigured.keySet());
+        types.add("echo");
+        return types;
     }
 
     @Override
     public List<TargetInfo> targets() {
-        return List.of(TargetInfo.builder().name("echo").type("echo").build());
+        return providerTypes().stream().map(t -> TargetInfo.builder().name(t).type(t).build()).toList();
     }
 
     @Override

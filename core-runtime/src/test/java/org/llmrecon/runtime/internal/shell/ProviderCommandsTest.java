@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.llmrecon.api.provider.InvalidConfigException;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 
 class ProviderCommandsTest {
@@ -38,6 +39,23 @@ class ProviderCommandsTest {
         assertTrue(json.contains("\"cost\" : {\n      \"amount\" : 1.2E-4,\n      \"currency\" : \"USD\""), json);
         assertTrue(json.contains("\"echo-2\" : {"), json);
         assertTrue(json.contains("\"cost\" : \"unknown\""), json);
+    }
+
+    @Test
+    void aTypeThatCannotBeCreatedIsListedWithItsReasonAndHidesNoOther() {
+        plugins.plugins.add(FakePlugins.active("Echo", "echo"));
+        plugins.plugins.add(FakePlugins.active("Azure", "azure-openai"));
+        fake.unconfigured.put("azure-openai", "azure-openai: baseUrl is missing");
+        String table = commands.providers(false);
+        assertTrue(table.startsWith("TARGET        TYPE          PLUGIN  STATE   REQUESTS"), table);
+        assertTrue(table.contains("\nazure-openai  azure-openai  Azure   ACTIVE  0 "), table);
+        assertTrue(table.contains("\necho          echo          Echo    ACTIVE  3 "), table);
+        assertTrue(table.endsWith("\nnot usable: azure-openai: baseUrl is missing"), table);
+        assertTrue(commands.providers(true).contains("\"problem\" : \"azure-openai: baseUrl is missing\""));
+        String models = commands.models(false);
+        assertTrue(models.contains("echo  echo-1"), models);
+        assertTrue(models.endsWith("\nnot listed: azure-openai: baseUrl is missing"), models);
+        assertThrows(InvalidConfigException.class, () -> commands.models(false, "azure-openai"));
     }
 
     @Test

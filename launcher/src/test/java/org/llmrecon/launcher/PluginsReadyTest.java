@@ -1,0 +1,42 @@
+package org.llmrecon.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginsReadyTest {
+    @TempDir
+    Path dir;
+
+    private Path jar(String types) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (types != null) {
+            manifest.getMainAttributes().putValue("LLMrecon-Provider-Type", types);
+        }
+        Path jar = dir.resolve("p" + Files.list(dir).count() + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+            j.flush();
+        }
+        return jar;
+    }
+
+    @Test
+    void aJarCountsOnePluginPerTypeItsManifestLists() throws IOException {
+        assertEquals(2, PluginsReady.declaredTypes(jar("openai, azure-openai")));
+        assertEquals(1, PluginsReady.declaredTypes(jar("openai")));
+        assertEquals(1, PluginsReady.declaredTypes(jar(null)));
+        assertEquals(1, PluginsReady.declaredTypes(jar(" , ")));
+        Path notAJar = Files.writeString(dir.resolve("x.jar"), "not a jar");
+        assertEquals(1, PluginsReady.declaredTypes(notAJar));
+    }
+}
