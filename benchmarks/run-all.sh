@@ -20,7 +20,7 @@ step() { # NAME LIMIT_S ENV... -- SCRIPT
   if ! env "${envs[@]}" timeout --kill-after=30 "$limit" bash "$@"; then failed+=("$name"); echo "=== $name FAILED"; fi
 }
 if $QUICK; then
-  # 4-5 minutes on a quiet machine; the limits (23 minutes in all) leave room for a loaded one
+  # few repeats, meant to take under 5 minutes; the limits (23 minutes in all) end it on a loaded machine
   step startup 240 RUNS=3 -- startup.sh
   step hotdeploy 180 TRIALS=10 DEFAULT_TRIALS=0 MODES="events 25" -- hotdeploy.sh
   step karaf 300 RUNS=1 TRIALS=3 POLLS="1000 25" -- karaf.sh
