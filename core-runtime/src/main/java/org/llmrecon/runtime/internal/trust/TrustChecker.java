@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSigner;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,24 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the jar's hash only when an allow file is configured or the reason is read.
  */
 final class TrustChecker {
-    /** A version of a file; compared by hand, since a record's equals costs start-up its first bootstrap. */
-    private static final class Stamp {
-        private final long size;
-        private final long modified;
-
-        Stamp(long size, long modified) {
-            this.size = size;
-            this.modified = modified;
-        }
-
-        boolean same(Stamp other) {
-            return size == other.size && modified == other.modified;
-        }
-    }
-
     private final TrustAnchors anchors;
     private final AllowList allow;
-    private final Map<Path, Map.Entry<Stamp, JarSignature>> signatures = new ConcurrentHashMap<>();
+    /** Per jar, its size and modification time (not a record: its first equals costs start-up a bootstrap) and signature. */
+    private final Map<Path, Map.Entry<long[], JarSignature>> signatures = new ConcurrentHashMap<>();
 
     TrustChecker(TrustAnchors anchors, AllowList allow) {
         this.anchors = anchors;
@@ -77,9 +64,9 @@ final class TrustChecker {
 
     private JarSignature signature(Path jar) throws IOException {
         BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
-        Stamp stamp = new Stamp(a.size(), a.lastModifiedTime().toMillis());
-        Map.Entry<Stamp, JarSignature> known = signatures.get(jar);
-        if (known != null && known.getKey().same(stamp)) {
+        long[] stamp = {a.size(), a.lastModifiedTime().toMillis()};
+        Map.Entry<long[], JarSignature> known = signatures.get(jar);
+        if (known != null && Arrays.equals(known.getKey(), stamp)) {
             return known.getValue();
         }
         JarSignature s = JarSignature.of(jar);
