@@ -30,7 +30,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * started; INSTALL {@code copy} (default) has Felix copy each jar into its cache, {@code reference} installs
  * in place ({@code reference:file:}). In the runtime mode one chat call is made on each provider (PF4J's
  * anchor calls one extension of each). Heap is measured after full GCs before install, when all are usable,
- * and after uninstall and refresh. Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
+ * and after uninstall and refresh ({@code -Dbench.histograms=DIR} also writes the heap's class histogram at each
+ * of the three points there). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
  */
 public final class ScaleMain {
     private ScaleMain() {
@@ -80,6 +81,7 @@ public final class ScaleMain {
         tracker.open();
         ProviderFactory factory = runtime ? tracker.waitForService(30_000) : null;
         long heap0 = Felixes.usedHeapAfterGc();
+        HeapHistogram.write(mode + "-before");
         long t = System.nanoTime();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
@@ -98,6 +100,7 @@ public final class ScaleMain {
         }
         double allUsableMs = (System.nanoTime() - t) / 1e6;
         long heap1 = Felixes.usedHeapAfterGc();
+        HeapHistogram.write(mode + "-all");
         long rss = Felixes.rssKiB();
         for (Bundle b : installed) {
             b.uninstall();
@@ -110,6 +113,7 @@ public final class ScaleMain {
         });
         refreshed.await(120, TimeUnit.SECONDS);
         long heap2 = Felixes.usedHeapAfterGc();
+        HeapHistogram.write(mode + "-after");
         System.out.printf(Locale.ROOT,
                 "mode=%s install=%s n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
                         + " heap_per_bundle_kib=%.2f rss_mib=%.1f%n",

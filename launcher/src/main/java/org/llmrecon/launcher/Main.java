@@ -29,7 +29,9 @@ public final class Main {
 
     /** @param args the command line, see {@code --help} */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        int code = run(args, System.in, System.out, System.err);
+        mark("exit");
+        System.exit(code);
     }
 
     static final boolean TIMING = Boolean.getBoolean("llmrecon.timing");

@@ -2,11 +2,14 @@ package org.llmrecon.runtime.internal.resilience;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * A fixed-size, lock-free log-linear histogram of latencies in nanoseconds: 16 buckets per power of two, so a
+ * A lock-free log-linear histogram of latencies in nanoseconds: 16 buckets per power of two, so a
  * percentile is off by at most about 3 %. Values from 0 to about 73 minutes; longer ones land in the last bucket.
- * Recording is one atomic increment.
+ * Recording is one atomic increment. The buckets of a power of two are allocated when it first gets a value:
+ * the calls of one model span a few of the 40 powers, and the whole table (5 KiB) for every model a runtime
+ * has served was most of the heap it keeps per plugin.
  */
 final class LatencyHistogram {
     private static final int SUB_BITS = 4;
@@ -14,16 +17,26 @@ final class LatencyHistogram {
     private static final int MAX_EXPONENT = 42;
     static final int BUCKETS = (MAX_EXPONENT - SUB_BITS + 2) * SUB_BUCKETS;
 
-    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+    private final AtomicReferenceArray<AtomicLongArray> rows = new AtomicReferenceArray<>(BUCKETS / SUB_BUCKETS);
 
     void record(long nanos) {
-        counts.incrementAndGet(indexOf(nanos));
+        int index = indexOf(nanos);
+        int r = index / SUB_BUCKETS;
+        AtomicLongArray row = rows.get(r);
+        if (row == null) {
+            rows.compareAndSet(r, null, new AtomicLongArray(SUB_BUCKETS));
+            row = rows.get(r);
+        }
+        row.incrementAndGet(index % SUB_BUCKETS);
     }
 
     /** Adds this histogram's counts to {@code sums}. */
     void addTo(long[] sums) {
-        for (int i = 0; i < BUCKETS; i++) {
-            sums[i] += counts.get(i);
+        for (int r = 0; r < rows.length(); r++) {
+            AtomicLongArray row = rows.get(r);
+            for (int i = 0; row != null && i < SUB_BUCKETS; i++) {
+                sums[r * SUB_BUCKETS + i] += row.get(i);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +27,9 @@ final class AllowList {
         return file;
     }
 
-    /** @param sha256 a hex hash @return whether the allow file lists it */
-    boolean allows(String sha256) {
-        return file != null && read().contains(sha256.toLowerCase(Locale.ROOT));
+    /** @param sha256 a jar's hex hash, computed only when an allow file is configured @return whether the file lists it */
+    boolean allows(Supplier<String> sha256) {
+        return file != null && read().contains(sha256.get().toLowerCase(Locale.ROOT));
     }
 
     /** @param sha256 the hash of a jar the file does not list @return why that jar is not allowed */

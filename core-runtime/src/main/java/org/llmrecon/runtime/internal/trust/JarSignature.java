@@ -3,6 +3,7 @@ package org.llmrecon.runtime.internal.trust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSigner;
@@ -19,30 +20,61 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * What a jar's signature says on its own: its SHA-256, and either no
- * signature, a signature that does not verify, or the signers that signed
- * every entry. The JDK verifies each entry's digest while the entry is read
- * to its end, so every entry is read ({@code JarFile} with verify on); Felix
+ * What a jar's signature says on its own: either no signature, a signature
+ * that does not verify, or the signers that signed every entry; and the
+ * file's SHA-256, computed when first asked for (3 MB of jar take tens of
+ * milliseconds, and only the allow file and the messages need it). The JDK
+ * verifies each entry's digest while the entry is read to its end, so every
+ * entry of a signed jar is read ({@code JarFile} with verify on); Felix
  * without a security provider verifies nothing itself.
- *
- * @param sha256 the file's SHA-256, lowercase hex
- * @param signers who signed every entry; empty when unsigned or broken
- * @param broken why the signature does not verify, or {@code null}
  */
-record JarSignature(String sha256, List<CodeSigner> signers, String broken) {
+final class JarSignature {
+    private final Path file;
+    private final List<CodeSigner> signers;
+    private final String broken;
+    private String sha256;
+
+    /**
+     * @param signers who signed every entry; empty when unsigned or broken
+     * @param broken why the signature does not verify, or {@code null}
+     */
+    private JarSignature(Path file, List<CodeSigner> signers, String broken) {
+        this.file = file;
+        this.signers = signers;
+        this.broken = broken;
+    }
+
+    List<CodeSigner> signers() {
+        return signers;
+    }
+
+    String broken() {
+        return broken;
+    }
 
     boolean unsigned() {
         return signers.isEmpty() && broken == null;
     }
 
+    /** @return the file's SHA-256, lowercase hex @throws UncheckedIOException when it cannot be read */
+    synchronized String sha256() {
+        if (sha256 == null) {
+            try {
+                sha256 = sha256(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + " cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+        return sha256;
+    }
+
     /** @param jar a jar file @return its signature @throws IOException when it cannot be read */
     static JarSignature of(Path jar) throws IOException {
-        String sha256 = sha256(jar);
         try (JarFile file = new JarFile(jar.toFile(), true)) {
             List<JarEntry> entries = Collections.list(file.entries());
             if (entries.stream().noneMatch(e -> isSignatureBlock(e.getName()))) {
                 // the JDK verifies only jars with signature files: reading this one's entries checks nothing
-                return new JarSignature(sha256, List.of(), null);
+                return new JarSignature(jar, List.of(), null);
             }
             byte[] buffer = new byte[8192];
             for (JarEntry e : entries) {
@@ -51,16 +83,16 @@ record JarSignature(String sha256, List<CodeSigner> signers, String broken) {
                         // reading to the end makes the JDK check the entry's digest
                     }
                 } catch (SecurityException x) {
-                    return new JarSignature(sha256, List.of(), "entry " + e.getName() + " was modified");
+                    return new JarSignature(jar, List.of(), "entry " + e.getName() + " was modified");
                 }
             }
-            return signers(sha256, entries);
+            return signers(jar, entries);
         } catch (SecurityException e) {
-            return new JarSignature(sha256, List.of(), e.getMessage());
+            return new JarSignature(jar, List.of(), e.getMessage());
         }
     }
 
-    private static JarSignature signers(String sha256, List<JarEntry> entries) {
+    private static JarSignature signers(Path jar, List<JarEntry> entries) {
         Set<CodeSigner> common = null;
         String unsignedEntry = null;
         for (JarEntry e : entries) {
@@ -79,15 +111,15 @@ record JarSignature(String sha256, List<CodeSigner> signers, String broken) {
             }
         }
         if (common == null) {
-            return new JarSignature(sha256, List.of(), null);
+            return new JarSignature(jar, List.of(), null);
         }
         if (unsignedEntry != null) {
-            return new JarSignature(sha256, List.of(), "entry " + unsignedEntry + " is not signed");
+            return new JarSignature(jar, List.of(), "entry " + unsignedEntry + " is not signed");
         }
         if (common.isEmpty()) {
-            return new JarSignature(sha256, List.of(), "no signer signed every entry");
+            return new JarSignature(jar, List.of(), "no signer signed every entry");
         }
-        return new JarSignature(sha256, List.copyOf(common), null);
+        return new JarSignature(jar, List.copyOf(common), null);
     }
 
     /** The manifest and the signature files themselves are not signed entries. */

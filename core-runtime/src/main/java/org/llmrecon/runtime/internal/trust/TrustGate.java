@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.RuntimeProperties;
@@ -41,6 +44,11 @@ public final class TrustGate {
     private final Set<String> told = ConcurrentHashMap.newKeySet();
     private final ServiceRegistration<ResolverHookFactory> hook;
     private final Logger logger;
+    private final ExecutorService warnings = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "llmrecon-trust-warnings");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param context the runtime bundle's context
@@ -75,6 +83,7 @@ public final class TrustGate {
 
     @Deactivate
     void deactivate() {
+        warnings.shutdown();
         if (hook != null) {
             try {
                 hook.unregister();
@@ -134,9 +143,15 @@ public final class TrustGate {
             // the resolver hook must not throw: that would fail the resolution of every bundle in the operation
             v = Verdict.refused(Verdict.UNTRUSTED, file + " cannot be checked (" + e + ")");
         }
-        if (!v.trusted() && told.add(bundle.getLocation() + "@" + bundle.getLastModified() + v.reason())) {
-            log((mode == TrustMode.ENFORCE ? "plugin refused, " : "plugin loaded although ") + bundle.getLocation()
-                    + " is " + v.reason());
+        if (!v.trusted() && logger != null && told.add(bundle.getLocation() + "@" + bundle.getLastModified() + v.tag())) {
+            // the reason of an unsigned jar names its hash: read off the resolver's and the listing's thread
+            String what = (mode == TrustMode.ENFORCE ? "plugin refused, " : "plugin loaded although ") + bundle.getLocation();
+            try {
+                Verdict shown = v;
+                warnings.execute(() -> log(what + " is " + shown.reason()));
+            } catch (RejectedExecutionException e) {
+                // the gate is gone with the runtime: nobody reads its log any more
+            }
         }
         return v;
     }
