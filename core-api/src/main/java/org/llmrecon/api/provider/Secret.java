@@ -14,6 +14,8 @@ public final class Secret {
     public static final String MASK = "********";
 
     private static final Secret EMPTY = new Secret("");
+    private static final String[] SECRET_WORDS = {"key", "secret", "token", "password", "authorization",
+        "credential"};
 
     private final String value;
 
@@ -30,6 +32,26 @@ public final class Secret {
     public static Secret of(String value) {
         return value == null || value.isEmpty() ? EMPTY : new Secret(value);
     }
+
+    /**
+     * Whether a configuration key names a secret: it contains {@code key}, {@code secret}, {@code token},
+     * {@code password}, {@code authorization} or {@code credential}, in any case. The one rule the runtime,
+     * the shell and its history apply.
+     *
+     * @param key a configuration key, e.g. {@code apiKey} or {@code header.Authorization}
+     * @return whether its value must never be shown or stored in clear
+     * @since 1.0.0
+     */
+    public static boolean isSecretKey(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (k.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     /** @return the empty secret */
     public static Secret empty() {

@@ -33,9 +33,6 @@ public final class ConfigKeys {
 
     private static final Pattern PRICING = Pattern.compile(Pattern.quote(PriceTable.PREFIX) + ".+\\.(input|output)");
 
-    private static final Set<String> SECRET_WORDS = Set.of("key", "secret", "token", "password", "authorization",
-            "credential");
-
     private ConfigKeys() {
     }
 
@@ -47,8 +44,7 @@ public final class ConfigKeys {
 
     /** @param key a key @return whether its value must never be shown */
     public static boolean secret(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(k::contains);
+        return org.llmrecon.api.provider.Secret.isSecretKey(key);
     }
 
     /**
