@@ -57,7 +57,7 @@ final class ConfigLayers {
     /** @return the target a Config Admin configuration was about, or {@code null} when it was not ours */
     String etc(EtcSettings settings) {
         EtcSettings before = etc.put(settings.pid(), settings);
-        delivered(settings);
+        delivered(settings, false);
         return !settings.target().isEmpty() || before == null ? settings.target() : before.target();
     }
 
@@ -70,16 +70,40 @@ final class ConfigLayers {
     String etcDeleted(String pid) {
         EtcSettings gone = etc.remove(pid);
         if (gone != null) {
-            delivered(gone);
+            delivered(gone, true);
         }
         return gone == null ? null : gone.target();
     }
 
-    private void delivered(EtcSettings s) {
+    /**
+     * Config Admin's events come late and may describe the file as it was before the runtime's last write:
+     * what was written stands until an event shows it, or the file has changed since (a hand edit, which
+     * Config Admin delivers next).
+     */
+    private void delivered(EtcSettings s, boolean deleted) {
         Written w = written.get(s.target());
-        if (w != null && s.from(w.file())) {
+        if (w == null || !s.from(w.file())) {
+            return;
+        }
+        Map<String, String> onDisk;
+        try {
+            onDisk = files.read(s.target());
+        } catch (IllegalArgumentException e) {
+            onDisk = null;
+        }
+        boolean shown = deleted ? w.values().isEmpty() : !w.values().isEmpty() && w.values().equals(asWritten(s));
+        if (shown || !w.values().equals(onDisk)) {
             written.remove(s.target(), w);
         }
+    }
+
+    /** @return the settings as the runtime would have written them */
+    private static Map<String, String> asWritten(EtcSettings s) {
+        Map<String, String> v = new TreeMap<>(s.values());
+        if (s.type() != null) {
+            v.put("type", s.type());
+        }
+        return v;
     }
 
     /** @return the configurations that name no target, as one line each */

@@ -147,6 +147,24 @@ class StoredTargetsTest {
     }
 
     @Test
+    void aLateEventAboutTheFileBeforeTheLastWriteChangesNothing() throws IOException {
+        ProviderConfigurations c = configs(SecretBoxes.in(etc));
+        c.addTarget("local", "openai", Map.of("baseUrl", "http://a"));
+        Map<String, Object> asAdded = new java.util.HashMap<>(new TargetFiles(etc).read("local"));
+        asAdded.put("felix.fileinstall.filename", file("local").toUri().toString());
+        c.set("local", "baseUrl", "http://b");
+        c.etc("pid", asAdded);
+        assertEquals("http://b", c.config("local").baseUrl());
+        c.removeTarget("local");
+        c.etc("pid", asAdded);
+        assertFalse(c.targets().contains("local"));
+        Files.writeString(file("local"), "type=openai\nbaseUrl=http://hand\n");
+        c.etc("pid", Map.of("felix.fileinstall.filename", file("local").toUri().toString(), "type", "openai",
+                "baseUrl", "http://hand"));
+        assertEquals("http://hand", c.config("local").baseUrl());
+    }
+
+    @Test
     void valuesWithSpecialCharactersSurviveTheFile() {
         TargetFiles files = new TargetFiles(etc);
         Map<String, String> values = Map.of("header.X-Note", "a=b: c #d \\ é\nnext", "param.x", " lead");
