@@ -1,0 +1,57 @@
+package org.llmrecon.gateway.internal.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.UsageMetrics;
+
+/** The targets the console lists, each with its usage so far. */
+final class ConsoleTargets {
+    private final ProviderFactory factory;
+
+    ConsoleTargets(ProviderFactory factory) {
+        this.factory = factory;
+    }
+
+    /** @return one view per target, by name */
+    List<Map<String, Object>> views() {
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (String type : new TreeSet<>(factory.providerTypes())) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", type);
+            v.put("type", type);
+            v.put("source", "default");
+            v.put("available", true);
+            v.put("reason", null);
+            v.put("circuit", "closed");
+            v.put("metrics", metrics(type));
+            views.add(v);
+        }
+        return views;
+    }
+
+    private Map<String, Object> metrics(String target) {
+        UsageMetrics m;
+        try {
+            m = factory.getProvider(target).usageMetrics();
+        } catch (ProviderException e) {
+            return null;
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("requests", m.requests());
+        v.put("errors", m.errors());
+        v.put("retries", m.retries());
+        v.put("promptTokens", m.promptTokens());
+        v.put("completionTokens", m.completionTokens());
+        v.put("latencyP50Ms", m.latencyP50().toMillis());
+        v.put("latencyP95Ms", m.latencyP95().toMillis());
+        v.put("latencyP99Ms", m.latencyP99().toMillis());
+        v.put("cost", m.cost().map(c -> Map.of("amount", c.amount(), "currency", c.currency())).orElse(null));
+        return v;
+    }
+}
