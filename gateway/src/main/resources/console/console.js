@@ -25,7 +25,8 @@ async function failure(response) {
 
 async function api(method, path, body, contentType) {
   const response = await fetch('/console/api/' + path, {
-    method, body, headers: headers(contentType ? { 'Content-Type': contentType } : {}) });
+    method, body, headers: headers(Object.assign({ 'X-LLMrecon-Console': '1' },
+      contentType ? { 'Content-Type': contentType } : {})) });
   if (!response.ok) throw await failure(response);
   return response.status === 204 ? null : response.json();
 }
