@@ -57,6 +57,7 @@ function renderPlugins(plugins) {
   for (const p of plugins) {
     const row = body.insertRow();
     row.dataset.name = p.name;
+    if (p.providerType) row.dataset.type = p.providerType;
     cell(row, p.name, 'name');
     cell(row, p.providerType);
     cell(row, p.version);
