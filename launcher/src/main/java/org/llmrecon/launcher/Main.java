@@ -78,6 +78,9 @@ public final class Main {
             return USAGE;
         }
         LlmRecon.Builder builder = LlmRecon.builder().etcFolder(etc).timeout(READY);
+        if (options.http() != null) {
+            builder.http(options.http());
+        }
         plugins.forEach(builder::pluginFolder);
         LlmRecon runtime;
         try {
@@ -87,6 +90,7 @@ public final class Main {
             return NOT_STARTED;
         }
         mark("started");
+        runtime.httpUrl().ifPresent(url -> err.println("llmrecon: gateway listening on " + url + "/v1"));
         Thread hook = new Thread(() -> {
             haltAfter(LlmRecon.STOP_GRACE.plusSeconds(2));
             runtime.close();
