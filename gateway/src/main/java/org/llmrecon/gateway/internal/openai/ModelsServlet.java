@@ -3,6 +3,7 @@ package org.llmrecon.gateway.internal.openai;
 import java.io.IOException;
 
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.gateway.internal.Targets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,7 +36,7 @@ public final class ModelsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("object", "list");
         ArrayNode data = body.putArray("data");
-        for (String target : new TargetDirectory(factory).names()) {
+        for (String target : new Targets(factory).names()) {
             try {
                 factory.getProvider(target).listModels().forEach(m -> data.addObject()
                         .put("id", target + "/" + m.id()).put("object", "model").put("created", 0)

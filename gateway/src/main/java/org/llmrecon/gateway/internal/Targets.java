@@ -1,20 +1,20 @@
-package org.llmrecon.gateway.internal.openai;
+package org.llmrecon.gateway.internal;
 
 import java.util.List;
 import java.util.TreeSet;
 
 import org.llmrecon.api.runtime.ProviderFactory;
 
-/** The names of the targets the gateway serves, as the runtime lists them; the one place that asks. */
-final class TargetDirectory {
+/** The targets the gateway serves and reports, as the runtime lists them; the gateway's one place that asks. */
+public final class Targets {
     private final ProviderFactory factory;
 
-    TargetDirectory(ProviderFactory factory) {
+    public Targets(ProviderFactory factory) {
         this.factory = factory;
     }
 
     /** @return the target names, sorted */
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(new TreeSet<>(factory.providerTypes()));
     }
 }
