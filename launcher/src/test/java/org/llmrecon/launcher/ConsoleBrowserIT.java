@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,10 +36,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * this JVM with the gateway on a free loopback port: the page lists the
  * plugins, a jar deployed through it becomes ACTIVE, a bad one shows its
  * reason, a chat streams, a refused configuration value shows why, and no
- * secret ever reaches the page.
+ * secret ever reaches the page; with gateway keys, its data needs one.
  */
 class ConsoleBrowserIT {
     private static final String SECRET = "sk-console-it-never-shown-4711";
+    private static final String KEY = "gw-console-it-key-0815";
 
     @TempDir
     Path work;
@@ -41,21 +51,23 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        Files.copy(Fixtures.template(), plugins.resolve("mock.jar"));
+        Files.createDirectories(work.resolve("plugins"));
+        Files.copy(Fixtures.template(), work.resolve("plugins/mock.jar"));
         browser = HeadlessChromium.start(work.resolve("chromium"));
-        llm = LlmRecon.builder().pluginFolder(plugins).http("127.0.0.1", freePort())
-                .config("mock", "apiKey", SECRET).config("mock", "param.tokenDelay", "40ms").start();
-        assertEquals(List.of(), llm.awaitPlugins(Duration.ofSeconds(60)));
         wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(50));
-        browser.get(llm.httpUrl().orElseThrow().resolve("/console/").toString());
+        // the page redraws its tables every few seconds: an element found just before may be gone
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
-    // Felix HTTP is given a port that was free a moment ago: it does not report one it chose itself
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private LlmRecon.Builder runtime() {
+        return LlmRecon.builder().pluginFolder(work.resolve("plugins")).http("127.0.0.1", 0)
+                .config("mock", "apiKey", SECRET).config("mock", "param.tokenDelay", "40ms");
+    }
+
+    private URI open(LlmRecon.Builder runtime) {
+        llm = runtime.start();
+        assertEquals(List.of(), llm.awaitPlugins(Duration.ofSeconds(60)));
+        return llm.httpUrl().orElseThrow();
     }
 
     @AfterEach
@@ -70,6 +82,7 @@ class ConsoleBrowserIT {
 
     @Test
     void deploysStreamsAndShowsReasonsButNoSecret() throws Exception {
+        browser.get(open(runtime()).resolve("/console/").toString());
         assertEquals("ACTIVE", await(state("data-type", "mock")));
 
         upload(Fixtures.openAiSample(), "openai-sample.jar");
@@ -78,8 +91,12 @@ class ConsoleBrowserIT {
         Path broken = Files.write(work.resolve("broken.jar"), Fixtures.randomBytes(4096));
         upload(broken, "broken.jar");
         assertEquals("FAILED", await(state("data-name", "broken.jar")));
-        String reason = browser.findElement(By.cssSelector("#plugins tr[data-name='broken.jar'] td.reason")).getText();
+        String reason = await(d -> d.findElement(By.cssSelector("#plugins tr[data-name='broken.jar'] td.reason"))
+                .getText());
         assertTrue(reason.length() > 10, reason);
+
+        String answer = chat("mock/mock-chat", "console says hello");
+        assertTrue(answer.contains("console says hello"), answer);
 
 
         browser.findElement(By.cssSelector("#targets tr[data-name='mock'] button")).click();
@@ -94,6 +111,39 @@ class ConsoleBrowserIT {
         Files.write(Path.of(System.getProperty("console.screenshot", work.resolve("console.png").toString())),
                 browser.getScreenshotAs(OutputType.BYTES));
         assertFalse(browser.getPageSource().contains(SECRET), "the page shows the secret");
+    }
+
+    @Test
+    void withGatewayKeysTheDataNeedsOneAndChangesTheConsolesHeader() throws Exception {
+        Path etc = Files.createDirectories(work.resolve("etc"));
+        Files.writeString(etc.resolve("org.llmrecon.gateway.cfg"), "keys=" + KEY + "\n");
+        URI url = open(runtime().etcFolder(etc));
+        HttpClient http = HttpClient.newHttpClient();
+        URI plugins = url.resolve("/console/api/plugins");
+        new FluentWait<>(http).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(50))
+                .until(c -> status(c, HttpRequest.newBuilder(plugins).build()) == 401 ? true : null);
+        URI reload = url.resolve("/console/api/plugins/mock/reload");
+        assertEquals(403, status(http, HttpRequest.newBuilder(reload).POST(BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + KEY).build()));
+
+        browser.get(url.resolve("/console/").toString());
+        await(d -> d.findElement(By.id("auth")).isDisplayed() ? true : null);
+        assertTrue(browser.findElements(By.cssSelector("#plugins tbody tr")).isEmpty());
+        browser.findElement(By.id("auth-key")).sendKeys(KEY);
+        browser.findElement(By.cssSelector("#auth button")).click();
+        assertEquals("ACTIVE", await(state("data-type", "mock")));
+        assertFalse(browser.getPageSource().contains(KEY), "the page shows the key");
+    }
+
+    private static int status(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // Every change of the answer's text is recorded as it happens, so the test sees whether it grew in steps.

@@ -12,16 +12,24 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code /console/api/*} over HTTP. A request that changes something must
- * carry the header {@value #MARK}, which the page sends: a browser asks
- * before sending a custom header to another site, so no page elsewhere can
- * make a visitor's browser deploy or reconfigure through a loopback console.
+ * {@code /console/api/*} over HTTP, behind the gateway's own access check: the
+ * same filter instance as {@code /v1}, so the same keys, loopback rule and
+ * rate limit; without it this servlet is not there at all. (The page and its
+ * two files are not behind it: they hold no data, and a browser cannot send a
+ * key with a page it navigates to.)
+ * <p>
+ * A request that changes something must carry the header {@value #MARK},
+ * which the page sends: a browser asks before sending a custom header to
+ * another site, so no page elsewhere can make a visitor's browser deploy or
+ * reconfigure through a loopback console.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/console/api/*")
@@ -31,15 +39,22 @@ public final class ConsoleApiServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient ConsoleApi api;
+    private final transient Filter access;
 
     @Activate
     public ConsoleApiServlet(@Reference PluginManager plugins, @Reference ConfigManager config,
-            @Reference ProviderFactory factory) {
+            @Reference ProviderFactory factory,
+            @Reference(target = "(component.name=org.llmrecon.gateway.internal.auth.AccessFilter)") Filter access) {
         this.api = new ConsoleApi(plugins, config, new ConsoleTargets(factory));
+        this.access = access;
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        access.doFilter(req, resp, (request, response) -> answer(req, resp));
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String method = req.getMethod();
         String path = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
         ConsoleApi.Reply reply = !method.equals("GET") && req.getHeader(MARK) == null

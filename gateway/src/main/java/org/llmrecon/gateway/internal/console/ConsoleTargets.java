@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.gateway.internal.Targets;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.UsageMetrics;
 
@@ -21,7 +21,7 @@ final class ConsoleTargets {
     /** @return one view per target, by name */
     List<Map<String, Object>> views() {
         List<Map<String, Object>> views = new ArrayList<>();
-        for (String type : new TreeSet<>(factory.providerTypes())) {
+        for (String type : new Targets(factory).names()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", type);
             v.put("type", type);
