@@ -156,6 +156,57 @@ class GatewayIT {
         assertTrue(m.body().contains("llmrecon_target_tokens_total{kind=\"prompt\",target=\"mock\"}"), m.body());
     }
 
+    @Test
+    void providerErrorsKeepTheirStatusAndRateLimitsTheirRetryAfter() throws Exception {
+        llm.configManager().set("mock", "resilience.enabled", "false");
+        llm.configManager().set("mock", "param.retryAfter", "7s");
+        try {
+            llm.configManager().set("mock", "param.fault", "status:429");
+            await(() -> post("mock/mock-chat").statusCode() == 429, "the injected 429 reaches the client");
+            HttpResponse<String> limited = post("mock/mock-chat");
+            assertEquals("7", limited.headers().firstValue("Retry-After").orElse(""), limited.headers().toString());
+            assertTrue(limited.body().contains("mock: injected HTTP 429"), limited.body());
+            llm.configManager().set("mock", "param.fault", "status:503");
+            await(() -> post("mock/mock-chat").statusCode() == 503, "the injected 503 reaches the client");
+            llm.configManager().set("mock", "param.fault", "status:401");
+            await(() -> post("mock/mock-chat").statusCode() == 401, "the provider's own 401 keeps its status");
+            assertTrue(post("mock/mock-chat").body().startsWith("{\"error\":{\"message\":\"mock: injected"));
+        } finally {
+            llm.configManager().set("mock", "param.fault", "none");
+            await(() -> post("mock/mock-chat").statusCode() == 200, "the mock answers again");
+        }
+    }
+
+    @Test
+    void aClientThatLeavesAStreamStopsTheUpstreamCall() throws Exception {
+        llm.configManager().set("mock", "param.tokenDelay", "100ms");
+        try {
+            await(() -> llm.providerFactory().getProvider("mock").config().additionalParams()
+                    .containsKey("tokenDelay"), "the mock has its token delay");
+            String words = "word ".repeat(600);
+            HttpResponse<InputStream> r = client.postStreaming("chat/completions", "{\"model\":\"mock/mock-chat\","
+                    + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + words + "\"}]}");
+            assertEquals(200, r.statusCode());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                assertTrue(in.readLine().startsWith("data: {"), "the first chunk arrives");
+            }
+            // 600 words at 100 ms each would stream for a minute; the gateway sees the client gone at its next write
+            await(() -> client.get("../metrics").body().contains(
+                    "llmrecon_gateway_errors_total{kind=\"client_gone\",target=\"mock\"} 1.0"),
+                    "the gateway stopped the stream the client left");
+        } finally {
+            llm.configManager().set("mock", "param.tokenDelay", "0ms");
+        }
+    }
+
+    private static HttpResponse<String> post(String model) {
+        try {
+            return client.post("chat/completions", chat(model, "fault?"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String chat(String model, String prompt) {
         return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
     }
@@ -168,7 +219,18 @@ class GatewayIT {
         }
     }
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void await(Check check, String what) throws InterruptedException {
+        BooleanSupplier condition = () -> {
+            try {
+                return check.holds();
+            } catch (Exception e) {
+                return false;
+            }
+        };
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
