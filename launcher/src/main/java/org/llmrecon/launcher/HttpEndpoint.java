@@ -56,7 +56,8 @@ final class HttpEndpoint {
      */
     static URI await(BundleContext context, HttpAddress address, Duration timeout) {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, RUNTIME, null);
-        tracker.open();
+        // all services: the launcher never loads the Servlet Whiteboard API, an embedder might have another copy
+        tracker.open(true);
         try {
             if (tracker.waitForService(timeout.toMillis()) == null) {
                 throw new IllegalStateException("the HTTP server did not listen on " + address.url(address.port())

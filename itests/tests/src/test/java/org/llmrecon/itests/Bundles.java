@@ -78,7 +78,9 @@ final class Bundles {
                 "felix.fileinstall.tmpdir", unwatched.resolveSibling(unwatched.getFileName() + "-tmp").toString(),
                 "felix.fileinstall.log.level", "1",
                 // the Gogo shell never reads the test JVM's stdin
-                "gosh.args", "--nointeractive");
+                "gosh.args", "--nointeractive",
+                // as the launcher without --http: Felix HTTP opens no port
+                "org.apache.felix.http.enable", "false");
     }
 
     /** @return the jars of {@code -runbundles}, as the build exported them */

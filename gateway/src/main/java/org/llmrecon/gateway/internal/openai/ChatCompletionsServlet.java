@@ -30,14 +30,15 @@ public final class ChatCompletionsServlet extends OpenAiEndpoint {
     }
 
     @Override
-    void answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException {
+    String answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException {
         ChatRequest request = ChatRequests.of(body, route.model());
         if (Fields.flag(body, "stream")) {
             boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
-            new ChatStream(resp, route.publicId(), usage).run(route.provider(), request);
-            return;
+            boolean gone = new ChatStream(resp, route.publicId(), usage).run(route.provider(), request);
+            return gone ? CLIENT_GONE : null;
         }
         ChatResponse response = route.provider().chat(request);
         writeJson(resp, ChatResponses.completion(response, route.publicId()));
+        return null;
     }
 }

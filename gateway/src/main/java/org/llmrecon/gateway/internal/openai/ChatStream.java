@@ -38,7 +38,7 @@ final class ChatStream {
     }
 
     /** @return whether the client went away before the end */
-    boolean run(Provider provider, ChatRequest request) throws IOException {
+    boolean run(Provider provider, ChatRequest request) {
         ChatResponse done;
         try {
             done = provider.chatStream(request, this::onChunk);

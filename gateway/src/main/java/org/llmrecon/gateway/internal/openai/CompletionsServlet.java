@@ -33,7 +33,7 @@ public final class CompletionsServlet extends OpenAiEndpoint {
     }
 
     @Override
-    void answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException {
+    String answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException {
         if (Fields.flag(body, "stream")) {
             throw GatewayException.badField("stream", "streamed completions are not offered; "
                     + "use /v1/chat/completions to stream");
@@ -55,5 +55,6 @@ public final class CompletionsServlet extends OpenAiEndpoint {
         }
         root.set("usage", ChatResponses.usage(r.usage()));
         writeJson(resp, root);
+        return null;
     }
 }

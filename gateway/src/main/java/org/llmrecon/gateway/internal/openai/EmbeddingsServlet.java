@@ -40,7 +40,7 @@ public final class EmbeddingsServlet extends OpenAiEndpoint {
     }
 
     @Override
-    void answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException {
+    String answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException {
         List<String> input = Fields.texts(body, "input");
         if (input.isEmpty()) {
             throw GatewayException.badField("input", "must be a string or a non-empty array of strings");
@@ -75,5 +75,6 @@ public final class EmbeddingsServlet extends OpenAiEndpoint {
         usage.put("prompt_tokens", r.usage() == null ? 0 : r.usage().promptTokens());
         usage.put("total_tokens", r.usage() == null ? 0 : r.usage().totalTokens());
         writeJson(resp, root);
+        return null;
     }
 }

@@ -36,12 +36,16 @@ abstract class OpenAiEndpoint extends HttpServlet {
         this.router = new ModelRouter(factory);
     }
 
+    /** The outcome of a stream the client left before its end: the provider was told to stop. */
+    static final String CLIENT_GONE = "client_gone";
+
     /**
      * Answers a request whose body and model are valid.
      *
+     * @return {@code null} when answered, else the error kind to count (e.g. {@link #CLIENT_GONE})
      * @throws GatewayException or {@link ProviderException} for an error answer, while nothing is committed
      */
-    abstract void answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException;
+    abstract String answer(ObjectNode body, ModelRoute route, HttpServletResponse resp) throws IOException;
 
     @Override
     protected final void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -52,7 +56,7 @@ abstract class OpenAiEndpoint extends HttpServlet {
             ObjectNode body = JsonBody.read(req, settings.maxBodyBytes());
             ModelRoute route = router.route(Fields.requiredText(body, "model", "model"));
             target = route.target();
-            answer(body, route, resp);
+            failure = answer(body, route, resp);
         } catch (GatewayException e) {
             failure = kind(e);
             ErrorResponses.write(e, resp);
