@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.llmrecon.api.provider.ProviderException;
-import org.llmrecon.gateway.internal.Targets;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.UsageMetrics;
+import org.llmrecon.gateway.internal.Targets;
 
 /** The targets the console lists, each with its usage so far. */
 final class ConsoleTargets {
