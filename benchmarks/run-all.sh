@@ -25,6 +25,7 @@ if $QUICK; then
   step karaf 600 RUNS=1 TRIALS=5 POLLS="1000 25" -- karaf.sh
   step scale 600 NS="1 200" REPEATS=1 -- scale.sh
   step http 300 REPEATS=2 WARMUP_S=1 MEASURE_S=1 -- http.sh
+  step gateway 300 CALLS=1000 STREAM_S=2 -- gateway.sh
   step idle 300 SETTLE_S=15 MEASURE_S=20 POLLS=default -- idle.sh
 else
   step startup 1800 RUNS=10 -- startup.sh
@@ -33,6 +34,7 @@ else
   step scale 3600 NS="1 1000" REPEATS=3 -- scale.sh
   step jmh 3600 -- jmh.sh
   step http 1800 REPEATS=5 WARMUP_S=2 MEASURE_S=5 -- http.sh
+  step gateway 600 CALLS=5000 STREAM_S=10 -- gateway.sh
   step idle 900 SETTLE_S=15 MEASURE_S=60 POLLS=default -- idle.sh
 fi
 uptime | tee -a "$RESULTS/machine.txt"

@@ -1,8 +1,12 @@
 package org.llmrecon.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayOpenIT {
     @TempDir
     Path work;
+
+    @Test
+    void aTakenPortIsOneLineAndNoRuntime() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> LlmRecon.builder().http("127.0.0.1", taken.getLocalPort()).start());
+            assertTrue(e.getMessage().startsWith("--http http://127.0.0.1:" + taken.getLocalPort() + ": cannot listen"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
 
     @Test
     void loopbackWithoutKeysServesAndTheRateLimitAnswers429() throws Exception {

@@ -1,20 +1,53 @@
 package org.llmrecon.gateway.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
-/** The targets the gateway serves and reports, as the runtime lists them; the gateway's one place that asks. */
+/**
+ * The targets the gateway serves and reports, the gateway's one reader of
+ * the runtime's target list. It keeps the managed provider of every target
+ * it served: that handle outlives a swap of the target's plugin (calls wait
+ * for the replacement), where the list drops the target for a moment.
+ */
+@Component(service = Targets.class)
 public final class Targets {
     private final ProviderFactory factory;
+    private final Map<String, ManagedProvider> served = new ConcurrentHashMap<>();
 
-    public Targets(ProviderFactory factory) {
+    @Activate
+    public Targets(@Reference ProviderFactory factory) {
         this.factory = factory;
     }
 
-    /** @return the target names, sorted */
+    /** @return the target names the runtime lists now, sorted: what the gateway offers and reports */
     public List<String> names() {
         return List.copyOf(new TreeSet<>(factory.providerTypes()));
+    }
+
+    /**
+     * @param name a target's name
+     * @return whether a request may name it: listed now, or served before (its plugin may be in a swap;
+     *         a call then waits for the replacement, or fails as unavailable)
+     */
+    public boolean known(String name) {
+        return served.containsKey(name) || names().contains(name);
+    }
+
+    /**
+     * @param target a target's name
+     * @return its managed provider
+     * @throws org.llmrecon.api.provider.ProviderException when the runtime has no such target now
+     */
+    public ManagedProvider provider(String target) {
+        ManagedProvider known = served.get(target);
+        return known != null ? known : served.computeIfAbsent(target, factory::getProvider);
     }
 }

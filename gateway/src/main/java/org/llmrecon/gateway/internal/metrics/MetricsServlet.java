@@ -3,7 +3,6 @@ package org.llmrecon.gateway.internal.metrics;
 import java.io.IOException;
 
 import org.llmrecon.api.runtime.PluginManager;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.Targets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,10 +27,10 @@ public final class MetricsServlet extends HttpServlet {
     private final transient PrometheusRegistry runtime = new PrometheusRegistry();
 
     @Activate
-    public MetricsServlet(@Reference GatewayMetrics metrics, @Reference ProviderFactory factory,
+    public MetricsServlet(@Reference GatewayMetrics metrics, @Reference Targets targets,
             @Reference PluginManager plugins) {
         this.metrics = metrics;
-        RuntimeCollectors.register(runtime, factory, plugins, new Targets(factory));
+        RuntimeCollectors.register(runtime, plugins, targets);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.gateway.internal.Targets;
 
@@ -25,24 +24,23 @@ final class RuntimeCollectors {
     private RuntimeCollectors() {
     }
 
-    static void register(PrometheusRegistry registry, ProviderFactory factory, PluginManager plugins,
-            Targets targets) {
+    static void register(PrometheusRegistry registry, PluginManager plugins, Targets targets) {
         CounterWithCallback.builder().name("llmrecon_target_calls").help("Calls into each target's provider")
-                .labelNames("target").callback(cb -> usage(factory, targets, (t, u) -> cb.call(u.requests(), t)))
+                .labelNames("target").callback(cb -> usage(targets, (t, u) -> cb.call(u.requests(), t)))
                 .register(registry);
         CounterWithCallback.builder().name("llmrecon_target_errors").help("Failed calls, after retries")
-                .labelNames("target").callback(cb -> usage(factory, targets, (t, u) -> cb.call(u.errors(), t)))
+                .labelNames("target").callback(cb -> usage(targets, (t, u) -> cb.call(u.errors(), t)))
                 .register(registry);
         CounterWithCallback.builder().name("llmrecon_target_retries").help("Retries of calls into each target")
-                .labelNames("target").callback(cb -> usage(factory, targets, (t, u) -> cb.call(u.retries(), t)))
+                .labelNames("target").callback(cb -> usage(targets, (t, u) -> cb.call(u.retries(), t)))
                 .register(registry);
         CounterWithCallback.builder().name("llmrecon_target_tokens").help("Tokens used, by target and kind")
-                .labelNames("target", "kind").callback(cb -> usage(factory, targets, (t, u) -> {
+                .labelNames("target", "kind").callback(cb -> usage(targets, (t, u) -> {
                     cb.call(u.promptTokens(), t, "prompt");
                     cb.call(u.completionTokens(), t, "completion");
                 })).register(registry);
         CounterWithCallback.builder().name("llmrecon_target_cost").help("Estimated cost, by target and currency")
-                .labelNames("target", "currency").callback(cb -> usage(factory, targets, (t, u) -> u.cost()
+                .labelNames("target", "currency").callback(cb -> usage(targets, (t, u) -> u.cost()
                         .ifPresent(c -> cb.call(c.amount(), t, c.currency()))))
                 .register(registry);
         GaugeWithCallback.builder().name("llmrecon_plugins").help("Plugins by state").labelNames("state")
@@ -53,11 +51,11 @@ final class RuntimeCollectors {
                 }).register(registry);
     }
 
-    private static void usage(ProviderFactory factory, Targets targets,
+    private static void usage(Targets targets,
             BiConsumer<String, UsageMetrics> each) {
         for (String target : targets.names()) {
             try {
-                ManagedProvider p = factory.getProvider(target);
+                ManagedProvider p = targets.provider(target);
                 each.accept(target, p.usageMetrics());
             } catch (RuntimeException e) {
                 // a target without a provider now has no numbers to report

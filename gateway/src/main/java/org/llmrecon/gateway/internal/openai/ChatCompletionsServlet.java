@@ -4,8 +4,8 @@ import java.io.IOException;
 
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ChatResponse;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.GatewaySettings;
+import org.llmrecon.gateway.internal.Targets;
 import org.llmrecon.gateway.internal.metrics.GatewayMetrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,9 +24,9 @@ public final class ChatCompletionsServlet extends OpenAiEndpoint {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public ChatCompletionsServlet(@Reference ProviderFactory factory, @Reference GatewaySettings settings,
+    public ChatCompletionsServlet(@Reference Targets targets, @Reference GatewaySettings settings,
             @Reference GatewayMetrics metrics) {
-        super("chat", factory, settings, metrics);
+        super("chat", targets, settings, metrics);
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.List;
 import org.llmrecon.api.provider.CompletionChoice;
 import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.GatewaySettings;
+import org.llmrecon.gateway.internal.Targets;
 import org.llmrecon.gateway.internal.metrics.GatewayMetrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,9 +27,9 @@ public final class CompletionsServlet extends OpenAiEndpoint {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public CompletionsServlet(@Reference ProviderFactory factory, @Reference GatewaySettings settings,
+    public CompletionsServlet(@Reference Targets targets, @Reference GatewaySettings settings,
             @Reference GatewayMetrics metrics) {
-        super("completions", factory, settings, metrics);
+        super("completions", targets, settings, metrics);
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import org.llmrecon.api.provider.Embedding;
 import org.llmrecon.api.provider.EmbeddingRequest;
 import org.llmrecon.api.provider.EmbeddingResponse;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.GatewaySettings;
+import org.llmrecon.gateway.internal.Targets;
 import org.llmrecon.gateway.internal.metrics.GatewayMetrics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,9 +34,9 @@ public final class EmbeddingsServlet extends OpenAiEndpoint {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public EmbeddingsServlet(@Reference ProviderFactory factory, @Reference GatewaySettings settings,
+    public EmbeddingsServlet(@Reference Targets targets, @Reference GatewaySettings settings,
             @Reference GatewayMetrics metrics) {
-        super("embeddings", factory, settings, metrics);
+        super("embeddings", targets, settings, metrics);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 import org.llmrecon.api.provider.ModelInfo;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.runtime.ManagedProvider;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.Targets;
 
 /**
@@ -15,18 +14,15 @@ import org.llmrecon.gateway.internal.Targets;
  * else is a 404 naming the model.
  */
 final class ModelRouter {
-    private final ProviderFactory factory;
     private final Targets targets;
 
-    ModelRouter(ProviderFactory factory) {
-        this.factory = factory;
-        this.targets = new Targets(factory);
+    ModelRouter(Targets targets) {
+        this.targets = targets;
     }
 
     ModelRoute route(String model) {
-        List<String> names = targets.names();
         int slash = model.indexOf('/');
-        if (slash > 0 && names.contains(model.substring(0, slash))) {
+        if (slash > 0 && targets.known(model.substring(0, slash))) {
             String target = model.substring(0, slash);
             ManagedProvider provider = provider(target);
             String id = model.substring(slash + 1);
@@ -36,14 +32,14 @@ final class ModelRouter {
             }
             return new ModelRoute(target, id, provider);
         }
-        if (names.contains(model)) {
+        if (targets.known(model)) {
             ManagedProvider provider = provider(model);
             return new ModelRoute(model, defaultModel(model, provider), provider);
         }
         List<String> offering = new ArrayList<>();
-        for (String target : names) {
+        for (String target : targets.names()) {
             try {
-                if (factory.getProvider(target).listModels().stream().anyMatch(m -> m.id().equals(model))) {
+                if (targets.provider(target).listModels().stream().anyMatch(m -> m.id().equals(model))) {
                     offering.add(target);
                 }
             } catch (RuntimeException e) {
@@ -62,7 +58,7 @@ final class ModelRouter {
 
     private ManagedProvider provider(String target) {
         try {
-            return factory.getProvider(target);
+            return targets.provider(target);
         } catch (ProviderException e) {
             throw GatewayException.of(503, "server_error", "target_unavailable",
                     "target '" + target + "' is unavailable: " + e.getMessage());

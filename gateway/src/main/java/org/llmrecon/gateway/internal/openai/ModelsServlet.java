@@ -2,7 +2,6 @@ package org.llmrecon.gateway.internal.openai;
 
 import java.io.IOException;
 
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.Targets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,20 +24,20 @@ public final class ModelsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final transient ProviderFactory factory;
+    private final transient Targets targets;
 
     @Activate
-    public ModelsServlet(@Reference ProviderFactory factory) {
-        this.factory = factory;
+    public ModelsServlet(@Reference Targets targets) {
+        this.targets = targets;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("object", "list");
         ArrayNode data = body.putArray("data");
-        for (String target : new Targets(factory).names()) {
+        for (String target : targets.names()) {
             try {
-                factory.getProvider(target).listModels().forEach(m -> data.addObject()
+                targets.provider(target).listModels().forEach(m -> data.addObject()
                         .put("id", target + "/" + m.id()).put("object", "model").put("created", 0)
                         .put("owned_by", target));
             } catch (RuntimeException e) {

@@ -3,8 +3,8 @@ package org.llmrecon.gateway.internal.openai;
 import java.io.IOException;
 
 import org.llmrecon.api.provider.ProviderException;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.gateway.internal.GatewaySettings;
+import org.llmrecon.gateway.internal.Targets;
 import org.llmrecon.gateway.internal.metrics.GatewayMetrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,11 +29,11 @@ abstract class OpenAiEndpoint extends HttpServlet {
     private final transient ModelRouter router;
     private final String name;
 
-    OpenAiEndpoint(String name, ProviderFactory factory, GatewaySettings settings, GatewayMetrics metrics) {
+    OpenAiEndpoint(String name, Targets targets, GatewaySettings settings, GatewayMetrics metrics) {
         this.name = name;
         this.settings = settings;
         this.metrics = metrics;
-        this.router = new ModelRouter(factory);
+        this.router = new ModelRouter(targets);
     }
 
     /** The outcome of a stream the client left before its end: the provider was told to stop. */
