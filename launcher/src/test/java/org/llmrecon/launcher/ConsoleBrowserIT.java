@@ -117,10 +117,12 @@ class ConsoleBrowserIT {
     void withGatewayKeysTheDataNeedsOneAndChangesTheConsolesHeader() throws Exception {
         Path etc = Files.createDirectories(work.resolve("etc"));
         Files.writeString(etc.resolve("org.llmrecon.gateway.cfg"), "keys=" + KEY + "\n");
-        URI url = open(runtime().etcFolder(etc));
+        URI url = open(LlmRecon.builder().pluginFolder(work.resolve("plugins")).etcFolder(etc).http("127.0.0.1", 0));
         HttpClient http = HttpClient.newHttpClient();
         URI plugins = url.resolve("/console/api/plugins");
         new FluentWait<>(http).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(50))
+                .withMessage(() -> "the console's data is still open without the key: GET " + plugins + " answers "
+                        + status(http, HttpRequest.newBuilder(plugins).build()))
                 .until(c -> status(c, HttpRequest.newBuilder(plugins).build()) == 401 ? true : null);
         URI reload = url.resolve("/console/api/plugins/mock/reload");
         assertEquals(403, status(http, HttpRequest.newBuilder(reload).POST(BodyPublishers.noBody())

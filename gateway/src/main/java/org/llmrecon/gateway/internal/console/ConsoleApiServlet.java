@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import org.llmrecon.api.runtime.ConfigManager;
 import org.llmrecon.api.runtime.PluginManager;
-import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.gateway.internal.Targets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,9 +43,9 @@ public final class ConsoleApiServlet extends HttpServlet {
 
     @Activate
     public ConsoleApiServlet(@Reference PluginManager plugins, @Reference ConfigManager config,
-            @Reference ProviderFactory factory,
+            @Reference Targets targets,
             @Reference(target = "(component.name=org.llmrecon.gateway.internal.auth.AccessFilter)") Filter access) {
-        this.api = new ConsoleApi(plugins, config, new ConsoleTargets(factory));
+        this.api = new ConsoleApi(plugins, config, new ConsoleTargets(targets));
         this.access = access;
     }
 

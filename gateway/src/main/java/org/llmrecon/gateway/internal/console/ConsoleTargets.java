@@ -6,22 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.llmrecon.api.provider.ProviderException;
-import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.gateway.internal.Targets;
 
 /** The targets the console lists, each with its usage so far. */
 final class ConsoleTargets {
-    private final ProviderFactory factory;
+    private final Targets targets;
 
-    ConsoleTargets(ProviderFactory factory) {
-        this.factory = factory;
+    ConsoleTargets(Targets targets) {
+        this.targets = targets;
     }
 
     /** @return one view per target, by name */
     List<Map<String, Object>> views() {
         List<Map<String, Object>> views = new ArrayList<>();
-        for (String type : new Targets(factory).names()) {
+        for (String type : targets.names()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", type);
             v.put("type", type);
@@ -38,7 +37,7 @@ final class ConsoleTargets {
     private Map<String, Object> metrics(String target) {
         UsageMetrics m;
         try {
-            m = factory.getProvider(target).usageMetrics();
+            m = targets.provider(target).usageMetrics();
         } catch (ProviderException e) {
             return null;
         }

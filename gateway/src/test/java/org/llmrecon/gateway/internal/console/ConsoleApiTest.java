@@ -22,6 +22,7 @@ import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.gateway.internal.Targets;
 
 class ConsoleApiTest {
     @TempDir
@@ -50,7 +51,7 @@ class ConsoleApiTest {
     });
 
     private final ConsoleApi api = new ConsoleApi(plugins, config,
-            new ConsoleTargets(fake(ProviderFactory.class, (method, args) -> Set.of())));
+            new ConsoleTargets(new Targets(fake(ProviderFactory.class, (method, args) -> Set.of()))));
 
     @Test
     void listsPluginsWithStateAndReason() throws Exception {
