@@ -84,7 +84,8 @@ function renderTargets(targets) {
     cell(row, t.type);
     cell(row, t.source);
     const state = t.available ? 'available' : 'unavailable';
-    cell(row, t.available ? state + ' (circuit ' + t.circuit + ')' : t.reason, 'state state-' + state);
+    cell(row, t.available ? state + (t.circuit ? ' (circuit ' + t.circuit + ')' : '') : t.reason,
+      'state state-' + state);
     const m = t.metrics;
     cell(row, m ? m.requests : '');
     cell(row, m ? m.errors : '');

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.llmrecon.api.provider.ProviderException;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.gateway.internal.Targets;
 
@@ -17,30 +18,30 @@ final class ConsoleTargets {
         this.targets = targets;
     }
 
-    /** @return one view per target, by name */
+    /**
+     * @return one view per target, by name: its type and usage so far, or the runtime's one line on why it
+     *         cannot be used now
+     */
     List<Map<String, Object>> views() {
         List<Map<String, Object>> views = new ArrayList<>();
-        for (String type : targets.names()) {
+        for (String name : targets.names()) {
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", type);
-            v.put("type", type);
-            v.put("source", "default");
-            v.put("available", true);
-            v.put("reason", null);
-            v.put("circuit", "closed");
-            v.put("metrics", metrics(type));
+            v.put("name", name);
+            try {
+                ManagedProvider provider = targets.provider(name);
+                v.put("type", provider.type());
+                v.put("available", true);
+                v.put("metrics", metrics(provider.usageMetrics()));
+            } catch (ProviderException e) {
+                v.put("available", false);
+                v.put("reason", e.getMessage());
+            }
             views.add(v);
         }
         return views;
     }
 
-    private Map<String, Object> metrics(String target) {
-        UsageMetrics m;
-        try {
-            m = targets.provider(target).usageMetrics();
-        } catch (ProviderException e) {
-            return null;
-        }
+    private static Map<String, Object> metrics(UsageMetrics m) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("requests", m.requests());
         v.put("errors", m.errors());

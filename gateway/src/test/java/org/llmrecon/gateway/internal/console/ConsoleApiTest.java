@@ -16,12 +16,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.ConfigEntry;
 import org.llmrecon.api.runtime.ConfigManager;
+import org.llmrecon.api.runtime.Cost;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.gateway.internal.Targets;
 
 class ConsoleApiTest {
@@ -50,8 +54,23 @@ class ConsoleApiTest {
         default -> throw new AssertionError(method);
     });
 
+    private final ManagedProvider mock = fake(ManagedProvider.class, (method, args) -> switch (method) {
+        case "type" -> "mock";
+        case "usageMetrics" -> UsageMetrics.builder().requests(3).errors(1).promptTokens(12).cost(Cost.ZERO).build();
+        default -> throw new AssertionError(method);
+    });
+
     private final ConsoleApi api = new ConsoleApi(plugins, config,
-            new ConsoleTargets(new Targets(fake(ProviderFactory.class, (method, args) -> Set.of()))));
+            new ConsoleTargets(new Targets(fake(ProviderFactory.class, (method, args) -> switch (method) {
+                case "providerTypes" -> Set.of("mock", "openai");
+                case "getProvider" -> {
+                    if (args[0].equals("openai")) {
+                        throw new ProviderUnavailableException("openai: apiKey is missing");
+                    }
+                    yield mock;
+                }
+                default -> throw new AssertionError(method);
+            }))));
 
     @Test
     void listsPluginsWithStateAndReason() throws Exception {
@@ -60,6 +79,22 @@ class ConsoleApiTest {
         Map<?, ?> plugin = (Map<?, ?>) ((List<?>) r.body()).get(0);
         assertEquals("FAILED", plugin.get("state"));
         assertEquals("not a jar: zip END header not found", plugin.get("reason"));
+    }
+
+    @Test
+    void listsTargetsWithTheirUsageOrWhyNot() throws Exception {
+        List<?> targets = (List<?>) api.handle("GET", "targets", null, InputStream.nullInputStream()).body();
+        assertEquals(2, targets.size());
+        Map<?, ?> mockView = (Map<?, ?>) targets.get(0);
+        assertEquals("mock", mockView.get("name"));
+        assertEquals(true, mockView.get("available"));
+        Map<?, ?> metrics = (Map<?, ?>) mockView.get("metrics");
+        assertEquals(3L, metrics.get("requests"));
+        assertEquals(1L, metrics.get("errors"));
+        assertEquals(12L, metrics.get("promptTokens"));
+        assertEquals(Map.of("amount", 0.0, "currency", "USD"), metrics.get("cost"));
+        assertEquals(Map.of("name", "openai", "available", false, "reason", "openai: apiKey is missing"),
+                targets.get(1));
     }
 
     @Test
