@@ -20,6 +20,8 @@ final class HttpEndpoint {
     static final String ENABLE = "org.apache.felix.http.enable";
     static final String HOST = "org.apache.felix.http.host";
     static final String PORT = "org.osgi.service.http.port";
+    /** Felix HTTP: Jetty's idle timeout in ms (default 60 s). */
+    static final String IDLE_TIMEOUT = "org.apache.felix.http.timeout";
     /** The Servlet Whiteboard runtime Felix HTTP registers once its connector listens. */
     private static final String RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
 
@@ -35,6 +37,8 @@ final class HttpEndpoint {
         properties.put(ENABLE, "true");
         properties.put(HOST, address.host());
         properties.put(PORT, Integer.toString(address.port()));
+        // a model may think for minutes before its first byte; the target's own timeout is the bound that counts
+        properties.put(IDLE_TIMEOUT, "600000");
     }
 
     /** @throws IllegalStateException when the address cannot be bound, naming it and why */

@@ -90,7 +90,8 @@ public final class Main {
             return NOT_STARTED;
         }
         mark("started");
-        runtime.httpUrl().ifPresent(url -> err.println("llmrecon: gateway listening on " + url + "/v1"));
+        runtime.httpUrl().ifPresent(url -> err.println("llmrecon: gateway listening on " + url + "/v1"
+                + (options.http().loopback() ? "" : " (beyond loopback: only requests with a gateway key are served)")));
         Thread hook = new Thread(() -> {
             haltAfter(LlmRecon.STOP_GRACE.plusSeconds(2));
             runtime.close();
