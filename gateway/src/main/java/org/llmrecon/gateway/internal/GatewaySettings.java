@@ -14,7 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * the next request, without restarting the servlets. Keys are kept as stored
  * ({@code ENC(...)} or plain) and opened by whoever checks them.
  */
-@Component(service = GatewaySettings.class, configurationPid = GatewaySettings.PID,
+@Component(service = GatewaySettings.class, configurationPid = GatewaySettings.PID, immediate = true,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = GatewayConfig.class)
 public final class GatewaySettings {
