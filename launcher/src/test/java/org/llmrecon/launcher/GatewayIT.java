@@ -44,6 +44,8 @@ class GatewayIT {
         assertEquals(List.of(), llm.awaitPlugins(Duration.ofSeconds(60)));
         client = new GatewayClient(llm.httpUrl().orElseThrow().resolve("/v1/"), KEY);
         await(() -> status(client, "models") == 200, "the gateway answers GET /v1/models with its key");
+        // File Install hands the configuration over soon after start: until then there are no keys
+        await(() -> status(client.withKey(null), "models") == 401, "the gateway's configuration (its key) applied");
     }
 
     @AfterAll
