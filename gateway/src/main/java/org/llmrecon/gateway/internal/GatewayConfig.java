@@ -11,8 +11,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "The OpenAI-compatible HTTP gateway: its keys and limits")
 public @interface GatewayConfig {
 
-    @AttributeDefinition(description = "The keys clients send as 'Authorization: Bearer KEY', in plain "
-            + "text (ENC(...) values are refused until the runtime's secrets service is wired in); required whenever the gateway listens beyond loopback",
+    @AttributeDefinition(description = "The keys clients send as 'Authorization: Bearer KEY', each ENC(...) "
+            + "(encrypted with the runtime's key file, see llm:config encrypt) or plain text; required whenever the gateway listens beyond loopback",
             required = false)
     String[] keys() default {};
 
