@@ -9,7 +9,7 @@ import java.util.Locale;
  * options {@code --model}, {@code --image}); it decides the usage label and what Tab offers.
  */
 enum ArgumentKind {
-    TARGET("TYPE"), PLUGIN("NAME"), JAR("PATH"), FILE("FILE"), KEY("KEY"), MODEL("MODEL"), TEXT(null);
+    TARGET("TARGET"), PLUGIN("NAME"), JAR("PATH"), FILE("FILE"), KEY("KEY"), MODEL("MODEL"), TEXT(null);
 
     private final String label;
 

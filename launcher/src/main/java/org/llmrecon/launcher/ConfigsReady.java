@@ -13,10 +13,10 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * Waits until the provider configuration files found in the etc folder at the
- * start are applied: each shows up as a service with a property naming it
- * ({@code felix.fileinstall.filename} for {@code .cfg}/{@code .config},
- * {@code llmrecon.etc.file} for {@code .json}) that the runtime's
- * configuration manager uses. A file that never applies (a
+ * start are applied: the runtime's configuration manager registers a marker
+ * service for each with a property naming it ({@code felix.fileinstall.filename}
+ * for {@code .cfg}/{@code .config}, {@code llmrecon.etc.file} for
+ * {@code .json}) once it has applied it. A file that never applies (a
  * malformed one) is waited for at most {@link #LIMIT}.
  */
 final class ConfigsReady {
@@ -39,20 +39,11 @@ final class ConfigsReady {
     }
 
     private boolean applied(Path file) {
-        String filter = "(|(felix.fileinstall.filename=" + escape(file.toFile().toURI().toString()) + ")(llmrecon.etc.file="
-                + escape(file.toString()) + "))";
+        String filter = "(&(llmrecon.marker=org.llmrecon.runtime.AppliedConfiguration)(|(felix.fileinstall.filename="
+                + escape(file.toFile().toURI().toString()) + ")(llmrecon.etc.file=" + escape(file.toString()) + ")))";
         try {
             ServiceReference<?>[] refs = context.getServiceReferences((String) null, filter);
-            if (refs == null) {
-                return false;
-            }
-            // in use: the configuration manager has bound it, not only seen it registered
-            for (ServiceReference<?> r : refs) {
-                if (r.getUsingBundles() != null) {
-                    return true;
-                }
-            }
-            return false;
+            return refs != null;
         } catch (InvalidSyntaxException | IllegalStateException e) {
             return true;
         }

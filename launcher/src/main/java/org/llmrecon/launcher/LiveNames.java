@@ -29,8 +29,8 @@ final class LiveNames {
     }
 
     List<String> targets() {
-        TreeSet<String> names = new TreeSet<>(runtime.providerFactory().providerTypes());
-        names.addAll(runtime.configManager().configuredTypes());
+        TreeSet<String> names = new TreeSet<>();
+        runtime.providerFactory().targets().forEach(t -> names.add(t.name()));
         return List.copyOf(names);
     }
 
@@ -45,7 +45,7 @@ final class LiveNames {
             return targets().stream().flatMap(t -> models(t).stream()).distinct().sorted().toList();
         }
         ProviderFactory factory = runtime.providerFactory();
-        if (factory.providerTypes().contains(target)) {
+        if (factory.target(target).map(t -> t.available()).orElse(false)) {
             CompletableFuture<List<String>> listed = CompletableFuture.supplyAsync(
                     () -> factory.getProvider(target).listModels().stream().map(ModelInfo::id).toList());
             try {
@@ -56,7 +56,7 @@ final class LiveNames {
                 Thread.currentThread().interrupt();
             }
         }
-        Optional<PluginInfo> plugin = runtime.pluginManager().plugin(target);
+        Optional<PluginInfo> plugin = runtime.pluginManager().plugin(runtime.configManager().type(target));
         return plugin.map(p -> p.metadata().supportedModels()).orElse(List.of());
     }
 

@@ -177,6 +177,7 @@ public final class LlmRecon implements AutoCloseable {
         private final List<Path> pluginFolders = new ArrayList<>();
         private Path etcFolder;
         private final List<String[]> configs = new ArrayList<>();
+        private final Map<String, Map.Entry<String, Map<String, String>>> targets = new LinkedHashMap<>();
         private final List<Path> bundles = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(30);
@@ -197,9 +198,28 @@ public final class LlmRecon implements AutoCloseable {
             return this;
         }
 
-        /** @param type a provider type @param key a configuration key @param value its value @return this builder */
-        public Builder config(String type, String key, String value) {
-            configs.add(new String[] {type, key, value});
+        /**
+         * Adds a target when the runtime starts, like {@code llm:target add}: checked by the plugin when its
+         * type is active, and written to the etc folder when there is one (kept in memory otherwise).
+         *
+         * @param name the target's name, e.g. {@code local}
+         * @param type its provider type, e.g. {@code openai}
+         * @param values its configuration, e.g. {@code baseUrl}
+         * @return this builder
+         */
+        public Builder target(String name, String type, Map<String, String> values) {
+            targets.put(name, Map.entry(type, Map.copyOf(values)));
+            return this;
+        }
+
+        /**
+         * @param target a target, or a provider type for its default target
+         * @param key a configuration key
+         * @param value its value
+         * @return this builder
+         */
+        public Builder config(String target, String key, String value) {
+            configs.add(new String[] {target, key, value});
             return this;
         }
 
@@ -285,6 +305,7 @@ public final class LlmRecon implements AutoCloseable {
                 URI url = http == null ? null : HttpEndpoint.await(framework.getBundleContext(), http, timeout);
                 LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout,
                         url);
+                targets.forEach((name, t) -> running.configManager().addTarget(name, t.getKey(), t.getValue()));
                 for (String[] c : configs) {
                     running.configManager().set(c[0], c[1], c[2]);
                 }
@@ -316,6 +337,10 @@ public final class LlmRecon implements AutoCloseable {
             p.put("felix.fileinstall.poll", "60000");
             p.put("felix.fileinstall.noInitialDelay", "true");
             p.put("felix.fileinstall.log.level", "1");
+            // File Install reads this one from the framework, not from a watcher's configuration: without it, it
+            // rewrites a configuration file (truncating it first) at every update, the runtime's own writes and a
+            // person's files alike, and a launcher that exits meanwhile leaves the file empty
+            p.put("felix.fileinstall.enableConfigSave", "false");
             p.put("gosh.args", "--nointeractive");
             p.put(SCR_LOG_EXTENSION, "true");
             HttpEndpoint.configure(http, p);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmrecon.api.runtime.Secrets;
 
 /**
  * The gateway as a client sees it: the launcher's runtime with {@code http("127.0.0.1", 0)}, the mock plugin,
@@ -44,6 +45,8 @@ class GatewayIT {
         assertEquals(List.of(), llm.awaitPlugins(Duration.ofSeconds(60)));
         client = new GatewayClient(llm.httpUrl().orElseThrow().resolve("/v1/"), KEY);
         await(() -> status(client, "models") == 200, "the gateway answers GET /v1/models with its key");
+        // File Install hands the configuration over soon after start: until then there are no keys
+        await(() -> status(client.withKey(null), "models") == 401, "the gateway's configuration (its key) applied");
     }
 
     @AfterAll
@@ -204,6 +207,35 @@ class GatewayIT {
             return client.post("chat/completions", chat(model, "fault?"));
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aKeyStoredEncryptedOpensAndAnUnavailableTargetIs503() throws Exception {
+        org.osgi.framework.BundleContext ctx = llm.framework().getBundleContext();
+        org.osgi.framework.ServiceReference<Secrets> ref = ctx.getServiceReference(Secrets.class);
+        String sealed = ctx.getService(ref).seal("gw-test-key-2");
+        ctx.ungetService(ref);
+        Path cfg = work.resolve("etc/org.llmrecon.gateway.cfg");
+        String original = Files.readString(cfg);
+        try {
+            assertTrue(sealed.startsWith("ENC(") && !sealed.contains("gw-test-key-2"), sealed);
+            Files.writeString(cfg, "keys=" + sealed + "\nmaxBodyBytes=65536\n");
+            await(() -> status(client.withKey("gw-test-key-2"), "models") == 200 && status(client, "models") == 401,
+                    "the sealed key opens and replaces the first");
+            assertEquals(401, status(client.withKey(sealed), "models"), "the sealed text itself is no key");
+        } finally {
+            Files.writeString(cfg, original);
+            await(() -> status(client, "models") == 200 && status(client.withKey(null), "models") == 401,
+                    "the first key is back");
+        }
+        llm.configManager().addTarget("gone", "no-such-type", java.util.Map.of());
+        try {
+            HttpResponse<String> r = client.post("chat/completions", chat("gone/some-model", "x"));
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(r.body().contains("target_unavailable"), r.body());
+        } finally {
+            llm.configManager().removeTarget("gone");
         }
     }
 

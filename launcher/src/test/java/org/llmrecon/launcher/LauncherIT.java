@@ -126,4 +126,35 @@ class LauncherIT {
                     "defaultModel      mock-chat  etc", "retry.maxRetries  1          etc"), p.out());
         }
     }
+
+    @Test
+    void targetsAndValuesSetInTheShellLastAcrossARestartWithTheirKeyEncrypted() throws Exception {
+        Files.createDirectories(work.resolve("plugins"));
+        Files.copy(Fixtures.template(), work.resolve("plugins/mock.jar"));
+        String key = "sk-launcher-secret-0123456789";
+        try (LauncherProcess p = LauncherProcess.start(work, "-c",
+                "llm:target add second mock apiKey=" + key + " \"param.reply=Second: {prompt}\"")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+            assertTrue(p.out().get(0).startsWith("added target second of type mock"), p.out().toString());
+            assertTrue(p.out().stream().noneMatch(l -> l.contains(key)), p.out().toString());
+        }
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:config mock param.reply \"Shell: {prompt}\"")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+        }
+        String written = Files.readString(work.resolve("etc/org.llmrecon.provider-second.cfg"));
+        assertTrue(written.contains("apiKey = ENC(") && !written.contains(key), written);
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:chat second hi")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+            assertTrue(String.join("\n", p.out()).contains("Second: hi"), p.out().toString());
+        }
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:chat mock hi")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+            assertTrue(String.join("\n", p.out()).contains("Shell: hi"), p.out().toString());
+        }
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:config history second")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+            String history = String.join("\n", p.out());
+            assertTrue(history.contains("add mock") && !history.contains(key), history);
+        }
+    }
 }

@@ -36,4 +36,31 @@ class LlmReconIT {
             assertEquals(List.of(plugins.toAbsolutePath().normalize()), llm.pluginManager().watchedFolders());
         }
     }
+
+    @Test
+    void aTargetGivenInCodeIsWrittenToEtcAndSeenByTheNextRuntime() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        Path etc = Files.createDirectories(work.resolve("etc"));
+        Files.copy(Fixtures.template(), plugins.resolve("mock.jar"));
+        String key = "sk-embedded-secret-0123456789";
+        try (LlmRecon llm = LlmRecon.builder().pluginFolder(plugins).etcFolder(etc)
+                .target("local", "mock", java.util.Map.of("apiKey", key, "param.reply", "Local: {prompt}"))
+                .start()) {
+            assertEquals(List.of(), llm.awaitPlugins(Duration.ofSeconds(60)));
+            assertEquals("Local: one", llm.providerFactory().getProvider("local")
+                    .chat(ChatRequest.builder().user("one").build()).text());
+            llm.configManager().set("local", "param.reply", "Changed: {prompt}");
+        }
+        String written = Files.readString(etc.resolve("org.llmrecon.provider-local.cfg"));
+        assertTrue(written.contains("apiKey = ENC("), written);
+        assertTrue(!written.contains(key), written);
+        try (LlmRecon llm = LlmRecon.builder().pluginFolder(plugins).etcFolder(etc).start()) {
+            assertEquals(List.of(), llm.awaitPlugins(Duration.ofSeconds(60)));
+            assertEquals("Changed: two", llm.providerFactory().getProvider("local")
+                    .chat(ChatRequest.builder().user("two").build()).text());
+            assertEquals("mock", llm.providerFactory().target("local").orElseThrow().type());
+            assertEquals(List.of("add mock", "set param.reply"), llm.configManager().history("local").stream()
+                    .map(org.llmrecon.api.runtime.ConfigVersion::change).toList());
+        }
+    }
 }

@@ -13,11 +13,11 @@ class ShellCommandTest {
                 List.of(new ShellCommand.Option(List.of("-m", "--model"), "model", false),
                         new ShellCommand.Option(List.of("--json"), "write JSON", true)),
                 List.of(new ShellCommand.Argument("provider type"), new ShellCommand.Argument("the prompt")), true);
-        assertEquals("chat [--model MODEL] [--json] TYPE PROMPT...", chat.usage("chat"));
+        assertEquals("chat [--model MODEL] [--json] TARGET PROMPT...", chat.usage("chat"));
         ShellCommand.Form all = new ShellCommand.Form("list", List.of(), List.of(), false);
         ShellCommand.Form one = new ShellCommand.Form("list one", List.of(),
                 List.of(new ShellCommand.Argument("provider type")), false);
-        assertEquals("models | models TYPE", new ShellCommand("llm", "models", List.of(all, one)).usage());
+        assertEquals("models | models TARGET", new ShellCommand("llm", "models", List.of(all, one)).usage());
     }
 
     @Test

@@ -82,7 +82,7 @@ class TerminalShellIT {
             assertFalse(p.out().stream().anyMatch(l -> l.contains(PROMPT) || l.indexOf('\u001b') >= 0),
                     p.out().toString());
         }
-        String usage = "chat [--model MODEL] [--system SYSTEM] [--temperature TEMPERATURE] [--image IMAGE] TYPE"
+        String usage = "chat [--model MODEL] [--system SYSTEM] [--temperature TEMPERATURE] [--image IMAGE] TARGET"
                 + " PROMPT..."
                 + " (see 'help chat')";
         try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:chat")) {

@@ -1,14 +1,18 @@
 package org.llmrecon.api.runtime;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Hands out providers by type. Instances are created lazily from the
- * {@link ConfigManager}'s configuration, once per type, and closed when their
- * plugin goes away.
+ * Hands out providers by target. A target is a named configuration of a
+ * provider type (see {@link ConfigManager}); every provider type whose
+ * plugin is active also has a default target named like the type, so
+ * {@code getProvider("openai")} works with no configuration. Instances are
+ * created lazily, one per target, and closed when their plugin goes away.
  *
  * @since 1.0.0
  */
@@ -16,24 +20,36 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ProviderFactory {
 
     /**
-     * @param type a provider type
-     * @return the provider for that type
-     * @throws ProviderUnavailableException when no active plugin offers the
-     *         type, or creating the provider failed (the reason is in the message)
+     * @param target a target name, or a provider type for its default target
+     * @return the target's provider
+     * @throws ProviderUnavailableException when the target is unknown, no active
+     *         plugin offers its type, or creating the provider failed (the reason is in the message)
      */
-    ManagedProvider getProvider(String type);
+    ManagedProvider getProvider(String target);
 
     /** @return the provider types of all active plugins */
     Set<String> providerTypes();
 
     /**
-     * Closes the current instance of a type so the next call creates a new one
-     * from the current configuration.
-     *
-     * @param type a provider type
+     * @return every target: those configured, and the default target of each active type;
+     *         a target whose type has no active plugin is listed with that reason
      */
-    void refresh(String type);
+    List<TargetInfo> targets();
 
-    /** Refreshes every type. */
+    /**
+     * @param name a target name
+     * @return the target, if it is configured or is the default target of an active type
+     */
+    Optional<TargetInfo> target(String name);
+
+    /**
+     * Closes the current instance of a target so the next call creates a new
+     * one from the current configuration.
+     *
+     * @param target a target name
+     */
+    void refresh(String target);
+
+    /** Refreshes every target. */
     void refreshAll();
 }

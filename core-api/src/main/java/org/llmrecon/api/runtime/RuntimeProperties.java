@@ -34,6 +34,13 @@ public final class RuntimeProperties {
     public static final String TRUST_STORE_PASSWORD = "llmrecon.trust.store.password";
     /** Framework property: a file of allowed SHA-256 hashes of plugin jars. */
     public static final String TRUST_ALLOW = "llmrecon.trust.allow";
+    /**
+     * Framework property: the key file that encrypts secrets at rest; created, readable by its owner only, when
+     * a secret is first written. Default: {@code .llmrecon.key} in the configuration folder.
+     */
+    public static final String SECRETS_KEY_FILE = "llmrecon.secrets.keyfile";
+    /** Environment variable naming the key file; the framework property wins. */
+    public static final String SECRETS_KEY_FILE_ENV = "LLM_RED_TEAM_SECRETS_KEY_FILE";
 
     /**
      * Setting: how often the plugin folders are scanned where file-system events do not reach them, e.g.

@@ -110,6 +110,12 @@ public final class PluginTracker {
         reevaluate(c -> jar.equals(PluginFolders.file(c.bundle().getLocation())));
     }
 
+    /** @param type a provider type @return the plugin serving it, or {@code null} */
+    synchronized PluginCandidate winner(String type) {
+        TypeWinner.Decision d = decisions.get(type);
+        return d == null ? null : d.winner();
+    }
+
     /** @param type a provider type @return why no plugin serves it */
     synchronized String unavailableReason(String type) {
         return TypeWinner.unavailable(type, candidates.values());

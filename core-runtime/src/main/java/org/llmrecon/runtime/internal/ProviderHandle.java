@@ -49,6 +49,7 @@ final class ProviderHandle implements ManagedProvider {
     /** Past the target's timeout, so that a plugin keeping its deadline itself reports the overrun first. */
     static final Duration DEADLINE_SLACK = Duration.ofMillis(500);
     private final String type;
+    private final String providerType;
     private final ProviderSlot slot;
     private final CallGuard guard;
     private final PluginCalls calls;
@@ -61,11 +62,24 @@ final class ProviderHandle implements ManagedProvider {
      */
     ProviderHandle(String type, PluginCalls calls, Duration grace, ResilienceSettings resilience,
             Consumer<String> log) {
-        this(type, new ProviderSlot(type, calls, grace, log), new CallGuard(type, resilience), calls);
+        this(type, type, calls, grace, resilience, log);
+    }
+
+    /** @param target the target this handle serves @param providerType the target's provider type */
+    ProviderHandle(String target, String providerType, PluginCalls calls, Duration grace,
+            ResilienceSettings resilience, Consumer<String> log) {
+        this(target, providerType, new ProviderSlot(target, calls, grace, log), new CallGuard(target, resilience),
+                calls);
     }
 
     ProviderHandle(String type, ProviderSlot slot, CallGuard guard, PluginCalls calls) {
-        this.type = type;
+        this(type, type, slot, guard, calls);
+    }
+
+    private ProviderHandle(String target, String providerType, ProviderSlot slot, CallGuard guard,
+            PluginCalls calls) {
+        this.type = target;
+        this.providerType = providerType;
         this.slot = slot;
         this.guard = guard;
         this.calls = calls;
@@ -119,7 +133,22 @@ final class ProviderHandle implements ManagedProvider {
 
     @Override
     public String type() {
+        return providerType;
+    }
+
+    /** @return the target this handle serves */
+    String target() {
         return type;
+    }
+
+    /** @return the state of the target's circuit breaker */
+    String circuitState() {
+        return guard.circuitState();
+    }
+
+    /** @return why a call now would fail before reaching the plugin, or {@code null} */
+    String unavailableReason() {
+        return slot.unavailableReason();
     }
 
     @Override

@@ -104,6 +104,17 @@ final class ProviderSlot {
         }
     }
 
+    /** @return why a call now would fail before reaching the plugin, or {@code null} */
+    String unavailableReason() {
+        synchronized (lock) {
+            if (binding == null && !withinGrace()) {
+                return unavailable;
+            }
+        }
+        String problem = configProblem;
+        return problem == null ? null : "the configuration of provider '" + type + "' is invalid: " + problem;
+    }
+
     /** @return whether a call now would find a plugin, at once or after waiting out the grace period */
     boolean available() {
         synchronized (lock) {

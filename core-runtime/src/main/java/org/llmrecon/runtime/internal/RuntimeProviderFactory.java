@@ -3,7 +3,10 @@ package org.llmrecon.runtime.internal;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +17,8 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.RuntimeProperties;
+import org.llmrecon.api.runtime.ConfigEntry;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.runtime.internal.config.ProviderConfigurations;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
 import org.llmrecon.runtime.internal.settings.RuntimeConfig;
@@ -33,11 +38,13 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The {@link ProviderFactory}: one stable {@link ProviderHandle} per
- * provider type, told by the {@link PluginTracker} which plugin serves the
- * type and by the configuration manager how it is configured, and published
- * as an OSGi {@link Provider} service with a {@code provider.type} property
- * while a plugin serves the type.
+ * The {@link ProviderFactory}: one stable {@link ProviderHandle} per target,
+ * told by the {@link PluginTracker} which plugin serves each provider type
+ * and by the configuration manager which targets exist and how each is
+ * configured. Each type whose plugin is active has a default target named
+ * like it. A target with a serving plugin is published as an OSGi
+ * {@link Provider} service with {@code provider.target} and
+ * {@code provider.type} properties.
  */
 @Component(service = {ProviderFactory.class, RuntimeProviderFactory.class}, immediate = true,
         configurationPid = RuntimeProperties.PID)
@@ -45,13 +52,17 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class RuntimeProviderFactory implements ProviderFactory, PluginTracker.Listener {
     /** Service property naming the provider type of a published provider. */
     public static final String PROVIDER_TYPE = "provider.type";
+    /** Service property naming the target of a published provider. */
+    public static final String PROVIDER_TARGET = "provider.target";
 
     private final BundleContext context;
     private final PluginTracker tracker;
     private final ProviderConfigurations configs;
     private final PluginCalls calls;
-    private final Map<String, ProviderHandle> handles = new ConcurrentHashMap<>();
-    private final Map<String, ServiceRegistration<?>> registrations = new ConcurrentHashMap<>();
+    /** The plugin serving each type, and why none serves the others, as the tracker last said. */
+    private final Map<String, PluginCandidate> winners = new ConcurrentHashMap<>();
+    private final Map<String, String> reasons = new ConcurrentHashMap<>();
+    private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Consumer<String> configListener = this::configChanged;
     private volatile Duration grace;
     private volatile Duration drain;
@@ -59,6 +70,18 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC)
     private volatile Logger logger;
+
+    /** One target's handle, its type, and its service while a plugin serves it. */
+    private static final class Target {
+        final String type;
+        final ProviderHandle handle;
+        ServiceRegistration<?> registration;
+
+        Target(String type, ProviderHandle handle) {
+            this.type = type;
+            this.handle = handle;
+        }
+    }
 
     /**
      * @param context the runtime bundle's context
@@ -84,69 +107,87 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         RuntimeSettings settings = RuntimeSettings.of(bundleContext, config);
         grace = settings.swapGrace();
         drain = settings.swapDrain();
-        handles.values().forEach(h -> h.grace(grace));
+        targets.values().forEach(t -> t.handle.grace(grace));
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         tracker.removeListener(this);
         configs.removeListener(configListener);
-        registrations.values().forEach(RuntimeProviderFactory::unregister);
-        registrations.clear();
-        handles.values().forEach(h -> h.unavailable("the runtime is stopping"));
+        targets.values().forEach(t -> {
+            unregister(t);
+            t.handle.unavailable("the runtime is stopping");
+        });
     }
 
     @Override
-    public ManagedProvider getProvider(String type) {
-        ProviderHandle handle = type == null ? null : handles.get(type);
-        if (handle == null) {
-            throw new ProviderUnavailableException(tracker.unavailableReason(String.valueOf(type)));
+    public ManagedProvider getProvider(String target) {
+        Target t = target == null ? null : targets.get(target);
+        if (t == null) {
+            String name = String.valueOf(target);
+            if (configs.targets().contains(name)) {
+                String type = configs.type(name);
+                throw new ProviderUnavailableException("target '" + name + "' (type '" + type + "'): "
+                        + tracker.unavailableReason(type));
+            }
+            throw new ProviderUnavailableException(tracker.unavailableReason(name));
         }
-        handle.ensureInstance();
-        return handle;
+        t.handle.ensureInstance();
+        return t.handle;
     }
 
     @Override
     public Set<String> providerTypes() {
-        Set<String> types = new TreeSet<>();
-        handles.forEach((type, h) -> {
-            if (h.bound()) {
-                types.add(type);
-            }
-        });
-        return types;
+        return new TreeSet<>(winners.keySet());
     }
 
-    /** Reads the type's configuration again (a JSON file is re-read when it changed) and retires the instance. */
     @Override
-    public void refresh(String type) {
-        ProviderHandle h = handles.get(type);
-        if (h != null) {
-            configure(h, type);
+    public List<TargetInfo> targets() {
+        List<TargetInfo> all = new ArrayList<>();
+        names().forEach(n -> target(n).ifPresent(all::add));
+        return all;
+    }
+
+    @Override
+    public Optional<TargetInfo> target(String name) {
+        boolean configured = configs.targets().contains(name);
+        if (!configured && !winners.containsKey(name)) {
+            return Optional.empty();
         }
+        String type = configs.type(name);
+        Target t = targets.get(name);
+        String reason = t != null ? t.handle.unavailableReason() : null;
+        if (t == null || !winners.containsKey(type)) {
+            reason = reasons.getOrDefault(type, "no plugin offers provider type '" + type + "'");
+        }
+        return Optional.of(TargetInfo.builder().name(name).type(type).source(configured ? source(name) : "default")
+                .reason(reason).circuit(t == null ? null : t.handle.circuitState()).build());
+    }
+
+    /** Reads the target's configuration again (a JSON file is re-read when it changed) and retires the instance. */
+    @Override
+    public void refresh(String target) {
+        configChanged(target);
     }
 
     @Override
     public void refreshAll() {
-        handles.forEach((type, h) -> configure(h, type));
+        names().forEach(this::configChanged);
     }
 
     @Override
-    public void typeChanged(String type, PluginCandidate winner, String reason) {
+    public synchronized void typeChanged(String type, PluginCandidate winner, String reason) {
         if (winner != null) {
-            ProviderHandle handle = handles.computeIfAbsent(type, this::newHandle);
-            configure(handle, type);
-            handle.serve(winner);
-            registrations.computeIfAbsent(type, t -> register(t, handle));
-            return;
+            winners.put(type, winner);
+            reasons.remove(type);
+        } else {
+            winners.remove(type);
+            reasons.put(type, reason);
         }
-        ProviderHandle handle = handles.get(type);
-        if (handle != null) {
-            handle.unavailable(reason);
-        }
-        ServiceRegistration<?> r = registrations.remove(type);
-        if (r != null) {
-            unregister(r);
+        for (String name : names()) {
+            if (configs.type(name).equals(type)) {
+                sync(name, true);
+            }
         }
     }
 
@@ -158,49 +199,99 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
      */
     void drain(Bundle bundle) {
         Duration bound = drain;
-        handles.values().forEach(h -> h.drain(bundle, bound));
+        targets.values().forEach(t -> t.handle.drain(bundle, bound));
     }
 
-    private ProviderHandle newHandle(String type) {
-        return new ProviderHandle(type, calls, grace, resilience(type), this::warn);
+    private synchronized void configChanged(String target) {
+        sync(target, false);
     }
 
-    private void configChanged(String type) {
-        ProviderHandle h = handles.get(type);
-        if (h != null) {
-            configure(h, type);
+    /** Brings one target in line with its configuration and its type's plugin; caller holds the lock. */
+    private void sync(String name, boolean pluginChanged) {
+        String type = configs.type(name);
+        Target t = targets.get(name);
+        // a type's default target stays once made, so that calls wait out a plugin's update in it
+        boolean exists = configs.targets().contains(name) || winners.containsKey(name)
+                || t != null && t.type.equals(name) && type.equals(name);
+        if (t != null && (!exists || !t.type.equals(type))) {
+            targets.remove(name);
+            unregister(t);
+            t.handle.unavailable(!exists ? "target '" + name + "' was removed"
+                    : "target '" + name + "' is now of type '" + type + "'");
+            t = null;
+            pluginChanged = true;
+        }
+        PluginCandidate winner = exists ? winners.get(type) : null;
+        if (t == null) {
+            if (winner == null) {
+                return;
+            }
+            t = new Target(type, new ProviderHandle(name, type, calls, grace, resilience(name), this::warn));
+            targets.put(name, t);
+            pluginChanged = true;
+        }
+        configure(t.handle, name);
+        if (!pluginChanged) {
+            return;
+        }
+        if (winner != null) {
+            t.handle.serve(winner);
+            register(name, t);
+        } else {
+            t.handle.unavailable(reasons.getOrDefault(type, "no plugin offers provider type '" + type + "'"));
+            unregister(t);
         }
     }
 
-    private void configure(ProviderHandle handle, String type) {
+    private Set<String> names() {
+        Set<String> names = new TreeSet<>(configs.targets());
+        names.addAll(winners.keySet());
+        names.addAll(targets.keySet());
+        return names;
+    }
+
+    private String source(String name) {
+        List<ConfigEntry> entries = configs.describe(name);
+        return entries.stream().filter(e -> e.key().equals("type")).findFirst()
+                .or(() -> entries.stream().findFirst()).map(ConfigEntry::source).orElse("default");
+    }
+
+    private void configure(ProviderHandle handle, String target) {
         try {
-            handle.configure(configs.config(type), resilience(type));
-        } catch (IllegalArgumentException e) {
+            handle.configure(configs.config(target), resilience(target));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             handle.misconfigured(e.getMessage());
         }
     }
 
-    private ResilienceSettings resilience(String type) {
+    private ResilienceSettings resilience(String target) {
         try {
-            return configs.resilience(type);
+            return configs.resilience(target);
         } catch (IllegalArgumentException e) {
-            warn("resilience settings of provider '" + type + "' are invalid, using defaults: " + e.getMessage());
+            warn("resilience settings of target '" + target + "' are invalid, using defaults: " + e.getMessage());
             return ResilienceSettings.defaults();
         }
     }
 
-    private ServiceRegistration<?> register(String type, ProviderHandle handle) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(PROVIDER_TYPE, type);
-        return context.registerService(new String[] {ManagedProvider.class.getName(), Provider.class.getName()},
-                handle, props);
+    private void register(String name, Target t) {
+        if (t.registration == null) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(PROVIDER_TYPE, t.type);
+            props.put(PROVIDER_TARGET, name);
+            t.registration = context.registerService(
+                    new String[] {ManagedProvider.class.getName(), Provider.class.getName()}, t.handle, props);
+        }
     }
 
-    private static void unregister(ServiceRegistration<?> r) {
-        try {
-            r.unregister();
-        } catch (IllegalStateException e) {
-            // already gone with the bundle
+    private static void unregister(Target t) {
+        ServiceRegistration<?> r = t.registration;
+        t.registration = null;
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.llmrecon.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.runtime.internal.config.ProviderConfigurations;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -27,7 +29,8 @@ class RuntimeProviderFactoryTest {
     private final BundleContext context = context();
     private final PluginCalls calls = new PluginCalls(Duration.ofSeconds(5));
     private final PluginTracker tracker = new PluginTracker(() -> "1.0.0", calls);
-    private final ProviderConfigurations configs = new ProviderConfigurations(context);
+    private final ProviderConfigurations configs = org.llmrecon.runtime.internal.config.ConfigManagers.of(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), null);
     private final RuntimeProviderFactory factory = new RuntimeProviderFactory(context, tracker, configs, calls,
             Map.of("swap.grace", "0ms"));
     private final CountingPlugin plugin = new CountingPlugin("a");
@@ -74,6 +77,28 @@ class RuntimeProviderFactoryTest {
         assertEquals("a http://two",
                 factory.getProvider("count").chat(ChatRequest.builder().user("hi").build()).text());
         assertEquals(new ProviderInstances(2, 1), factory.getProvider("count").instances());
+    }
+
+    @Test
+    void aTargetWaitsForItsTypesPluginThenServesAtOnceBesideTheDefaultTarget() {
+        configs.addTarget("second", "count", Map.of("baseUrl", "http://second"));
+        TargetInfo waiting = factory.target("second").orElseThrow();
+        assertEquals("count", waiting.type());
+        assertEquals("no plugin offers provider type 'count'", waiting.reason().orElseThrow());
+        assertEquals("target 'second' (type 'count'): no plugin offers provider type 'count'",
+                assertThrows(ProviderUnavailableException.class, () -> factory.getProvider("second")).getMessage());
+
+        factory.typeChanged("count", plugin.candidate(1), null);
+        assertEquals("a http://second", factory.getProvider("second").chat(ChatRequest.builder().user("hi").build()).text());
+        assertEquals("a null", factory.getProvider("count").chat(ChatRequest.builder().user("hi").build()).text());
+        assertEquals(List.of("count", "second"), factory.targets().stream().map(TargetInfo::name).toList());
+        assertEquals(1, factory.getProvider("second").usageMetrics().requests());
+        assertEquals(2, registered.size());
+        assertEquals("second", registered.get(1).get(RuntimeProviderFactory.PROVIDER_TARGET));
+
+        configs.removeTarget("second");
+        assertTrue(factory.target("second").isEmpty());
+        assertEquals(1, unregistered.size());
     }
 
     private BundleContext context() {

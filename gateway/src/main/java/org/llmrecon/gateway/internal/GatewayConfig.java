@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface GatewayConfig {
 
     @AttributeDefinition(description = "The keys clients send as 'Authorization: Bearer KEY', each ENC(...) "
-            + "(see llm:config encrypt) or plain text; required whenever the gateway listens beyond loopback",
+            + "(encrypted with the runtime's key file, see llm:config encrypt) or plain text; required whenever the gateway listens beyond loopback",
             required = false)
     String[] keys() default {};
 

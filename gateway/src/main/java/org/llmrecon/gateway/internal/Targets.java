@@ -2,11 +2,11 @@ package org.llmrecon.gateway.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,18 +27,23 @@ public final class Targets {
         this.factory = factory;
     }
 
-    /** @return the target names the runtime lists now, sorted: what the gateway offers and reports */
+    /** @return the names of the targets a plugin serves now, sorted: what the gateway offers and reports */
     public List<String> names() {
-        return List.copyOf(new TreeSet<>(factory.providerTypes()));
+        return factory.targets().stream().filter(TargetInfo::available).map(TargetInfo::name).sorted().toList();
+    }
+
+    /** @return every target the runtime lists, served now or not (with its reason and circuit) */
+    public List<TargetInfo> all() {
+        return factory.targets();
     }
 
     /**
      * @param name a target's name
-     * @return whether a request may name it: listed now, or served before (its plugin may be in a swap;
-     *         a call then waits for the replacement, or fails as unavailable)
+     * @return whether a request may name it: listed now (available or not: an unavailable one is a 503),
+     *         or served before (its plugin may be in a swap; a call then waits for the replacement)
      */
     public boolean known(String name) {
-        return served.containsKey(name) || names().contains(name);
+        return served.containsKey(name) || factory.target(name).isPresent();
     }
 
     /**

@@ -77,6 +77,8 @@ final class Bundles {
                 "felix.fileinstall.dir", unwatched.toString(),
                 "felix.fileinstall.tmpdir", unwatched.resolveSibling(unwatched.getFileName() + "-tmp").toString(),
                 "felix.fileinstall.log.level", "1",
+                // read from the framework only: never rewrite configuration files (see LlmRecon)
+                "felix.fileinstall.enableConfigSave", "false",
                 // the Gogo shell never reads the test JVM's stdin
                 "gosh.args", "--nointeractive",
                 // as the launcher without --http: Felix HTTP opens no port

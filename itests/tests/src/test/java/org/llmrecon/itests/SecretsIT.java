@@ -191,13 +191,16 @@ public class SecretsIT extends TestSupport {
                 assertNoKey("exception for fault " + fault, describe(e));
             }
         }
-        set("mock", "param.fault", "status:999");
         try {
-            chat("mock", "bad fault");
+            set("mock", "param.fault", "status:999");
             fail("an invalid fault setting was accepted");
-        } catch (RuntimeException e) {
-            assertNoKey("exception for an invalid fault", describe(e));
+        } catch (IllegalArgumentException e) {
+            // the plugin refuses it before it is stored, in one line without the key
+            assertTrue(e.getMessage(), e.getMessage().startsWith("target 'mock': param.fault: 'status:999'"));
+            assertNoKey("refusal of an invalid fault", describe(e));
         }
+        assertEquals("status:999 was not stored", "malformed", configManager.config("mock").additionalParams()
+                .get("fault"));
         set("mock", "param.fault", null);
         assertEquals("Echo: ok", chat("mock", "ok"));
         assertShownNowhere("mock");

@@ -4,51 +4,87 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads {@code LLM_RED_TEAM_<TYPE>_<FIELD>} environment variables: the type
- * upper-cased with {@code -} written as {@code _}, the field the key without
- * its group and dots, upper-cased (APIKEY, BASEURL, ORGID, DEFAULTMODEL,
- * TIMEOUT, MAXRETRIES, REQUESTSPERMINUTE, ...).
+ * Reads targets from {@code LLM_RED_TEAM_<TARGET>_<FIELD>} environment
+ * variables: the target upper-cased with {@code -} and {@code .} written as
+ * {@code _}; the field a key without its group and dots, upper-cased
+ * (TYPE, APIKEY, BASEURL, ORGID, DEFAULTMODEL, TIMEOUT, MAXRETRIES, ...; or with
+ * {@code _} between the words: API_KEY, BASE_URL, ...), or
+ * {@code PARAM_<KEY>} (the parameter lower-cased) or {@code HEADER_<NAME>}
+ * (lower-cased, {@code _} written as {@code -}). {@code LLM_RED_TEAM_LOCAL_TYPE=openai}
+ * alone defines the target {@code local}.
  */
 final class EnvironmentSource {
     static final String PREFIX = "LLM_RED_TEAM_";
+    private static final String PARAM = "_PARAM_";
+    private static final String HEADER = "_HEADER_";
 
     private static final Map<String, String> FIELDS = fields();
 
-    private final Map<String, String> env;
+    /** Values by the environment's spelling of a target, e.g. {@code MY_LOCAL}. */
+    private final Map<String, Map<String, String>> byTarget;
 
     EnvironmentSource(Map<String, String> env) {
-        this.env = Map.copyOf(env);
-    }
-
-    Map<String, String> values(String type) {
-        String prefix = PREFIX + type.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_') + "_";
-        Map<String, String> values = new HashMap<>();
-        FIELDS.forEach((field, key) -> {
-            String v = env.get(prefix + field);
-            if (v != null) {
-                values.put(key, v);
+        Map<String, Map<String, String>> m = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(PREFIX) && !name.equals(org.llmrecon.api.runtime.RuntimeProperties.SECRETS_KEY_FILE_ENV)) {
+                parse(name.substring(PREFIX.length()), value, m);
             }
         });
-        return values;
+        this.byTarget = Map.copyOf(m);
     }
 
-    Set<String> types() {
-        Set<String> types = new TreeSet<>();
-        env.keySet().stream().filter(k -> k.startsWith(PREFIX)).forEach(k -> FIELDS.keySet().stream()
-                .filter(f -> k.endsWith("_" + f) && k.length() > PREFIX.length() + f.length() + 1)
-                .findFirst()
-                .ifPresent(f -> types.add(k.substring(PREFIX.length(), k.length() - f.length() - 1)
-                        .toLowerCase(Locale.ROOT).replace('_', '-'))));
-        return types;
+    /** @return the target's values, {@code type} among them when the environment gives it */
+    Map<String, String> values(String target) {
+        return byTarget.getOrDefault(spelling(target), Map.of());
     }
 
-    static String variable(String type, String key) {
+    /** @return the targets the environment names, as target names (lower case, {@code _} as {@code -}) */
+    Set<String> targets() {
+        Set<String> targets = new TreeSet<>();
+        byTarget.keySet().forEach(t -> targets.add(t.toLowerCase(Locale.ROOT).replace('_', '-')));
+        return targets;
+    }
+
+    /** @return the variable that sets the key of the target, or {@code null} when no variable can */
+    static String variable(String target, String key) {
+        if (key.startsWith("param.")) {
+            return PREFIX + spelling(target) + PARAM + key.substring(6).toUpperCase(Locale.ROOT);
+        }
+        if (key.startsWith("header.")) {
+            return PREFIX + spelling(target) + HEADER + key.substring(7).toUpperCase(Locale.ROOT).replace('-', '_');
+        }
         return FIELDS.entrySet().stream().filter(e -> e.getValue().equals(key)).findFirst()
-                .map(e -> PREFIX + type.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + e.getKey())
-                .orElse(null);
+                .map(e -> PREFIX + spelling(target) + "_" + e.getKey()).orElse(null);
+    }
+
+    static String spelling(String target) {
+        return target.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    private static void parse(String rest, String value, Map<String, Map<String, String>> into) {
+        int p = rest.indexOf(PARAM);
+        int h = rest.indexOf(HEADER);
+        if (p > 0 && (h < 0 || p < h) && rest.length() > p + PARAM.length()) {
+            put(into, rest.substring(0, p), "param." + rest.substring(p + PARAM.length()).toLowerCase(Locale.ROOT), value);
+            return;
+        }
+        if (h > 0 && rest.length() > h + HEADER.length()) {
+            put(into, rest.substring(0, h), "header." + rest.substring(h + HEADER.length()).toLowerCase(Locale.ROOT)
+                    .replace('_', '-'), value);
+            return;
+        }
+        // the longest field that ends the name wins: _API_KEY before _KEY
+        FIELDS.keySet().stream().filter(f -> rest.endsWith("_" + f) && rest.length() > f.length() + 1)
+                .max((a, b) -> Integer.compare(a.length(), b.length()))
+                .ifPresent(f -> put(into, rest.substring(0, rest.length() - f.length() - 1), FIELDS.get(f), value));
+    }
+
+    private static void put(Map<String, Map<String, String>> into, String target, String key, String value) {
+        into.computeIfAbsent(target, t -> new TreeMap<>()).put(key, value);
     }
 
     private static Map<String, String> fields() {
@@ -57,7 +93,10 @@ final class EnvironmentSource {
             String field = key.startsWith("retry.") || key.startsWith("rateLimit.") ? key.substring(key.indexOf('.') + 1)
                     : key;
             f.put(field.replace(".", "").toUpperCase(Locale.ROOT), key);
+            // the original framework's spelling too: API_KEY, BASE_URL, MAX_RETRIES
+            f.put(field.replace(".", "_").replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT), key);
         }
+        f.put("TYPE", "type");
         return Map.copyOf(f);
     }
 }

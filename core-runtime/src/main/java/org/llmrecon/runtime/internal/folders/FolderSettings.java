@@ -59,7 +59,8 @@ final class FolderSettings {
     static Hashtable<String, Object> etc(Path folder, File tmp, boolean events) {
         Hashtable<String, Object> p = common(folder, tmp, events ? Long.toString(FALLBACK_POLL) : "100");
         p.put("felix.fileinstall.filter", ETC_FILTER);
-        // never rewrite a person's files when a configuration changes through Config Admin
+        // never rewrite a person's files when a configuration changes through Config Admin; File Install 3.7.4
+        // reads this from the framework properties only (the launcher sets it), so this is for later versions
         p.put("felix.fileinstall.enableConfigSave", "false");
         return p;
     }

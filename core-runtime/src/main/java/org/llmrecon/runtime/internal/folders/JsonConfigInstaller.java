@@ -19,9 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Applies {@code *.json} files of the configuration folder: File Install 3.7.4
- * handles only {@code .cfg} and {@code .config} itself. Each provider type in a
+ * handles only {@code .cfg} and {@code .config} itself. Each target in a
  * file becomes a factory configuration of {@code org.llmrecon.provider} named
- * after the file and the type; changing the file updates them, deleting it
+ * after the file and the target (its {@code type} key, if any, kept); changing the file updates them, deleting it
  * deletes them.
  */
 @Component(service = ArtifactInstaller.class)
@@ -69,7 +69,7 @@ public final class JsonConfigInstaller implements ArtifactInstaller {
         Set<String> kept = new HashSet<>();
         for (Map.Entry<String, Map<String, String>> t : types.entrySet()) {
             Hashtable<String, Object> props = new Hashtable<>(t.getValue());
-            props.put("type", t.getKey());
+            props.put("target", t.getKey());
             props.put(SOURCE, source);
             Configuration c = admin.getFactoryConfiguration(PROVIDER_PID,
                     "json-" + artifact.getName().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + t.getKey(), "?");

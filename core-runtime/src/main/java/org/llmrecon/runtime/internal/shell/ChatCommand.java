@@ -33,7 +33,7 @@ public final class ChatCommand {
      * @param prompt the prompt, words joined by spaces
      * @return nothing: the answer is written as it arrives
      */
-    @Descriptor("send one prompt to a provider and stream the answer")
+    @Descriptor("send one prompt to a target and stream the answer")
     public Object chat(CommandSession session,
             @Descriptor("model (default: the configured default model)") @Parameter(names = {"-m", "--model"},
                     absentValue = "") String model,
@@ -42,7 +42,7 @@ public final class ChatCommand {
                     absentValue = "") String temperature,
             @Descriptor("an image to send with the prompt: a png, jpeg, gif or webp file, or an http(s) URL")
             @Parameter(names = {"-i", "--image"}, absentValue = "") String image,
-            @Descriptor("provider type") String type,
+            @Descriptor("target (a provider type for its default target)") String type,
             @Descriptor("the prompt") String... prompt) {
         stream(session.getConsole(), model, system, temperature, image, type, String.join(" ", prompt));
         return null;

@@ -2,86 +2,83 @@ package org.llmrecon.runtime.internal.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
-import org.llmrecon.api.runtime.ConfigEntry;
-import org.llmrecon.api.runtime.ConfigManager;
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.ManagedProvider;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.api.provider.ModelInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code llm:providers}, {@code models}, {@code config}; {@code chat} is in {@link ChatCommand}. */
+/** {@code llm:providers} and {@code models}; targets and configuration are in {@link TargetCommands}. */
 @Component(service = ProviderCommands.class, property = {"osgi.command.scope=llm",
-        "osgi.command.function=providers", "osgi.command.function=models", "osgi.command.function=config"})
+        "osgi.command.function=providers", "osgi.command.function=models"})
 public final class ProviderCommands {
     private final ProviderFactory factory;
     private final PluginManager plugins;
-    private final ConfigManager configs;
 
-    /** @param factory the provider factory @param plugins the plugin manager @param configs the configuration */
+    /** @param factory the provider factory @param plugins the plugin manager */
     @Activate
-    public ProviderCommands(@Reference ProviderFactory factory, @Reference PluginManager plugins,
-            @Reference ConfigManager configs) {
+    public ProviderCommands(@Reference ProviderFactory factory, @Reference PluginManager plugins) {
         this.factory = factory;
         this.plugins = plugins;
-        this.configs = configs;
     }
 
-    /** @param json whether to write JSON @return the provider types with their plugin, state and usage */
-    @Descriptor("list provider types: plugin, state, usage and cost counted by the runtime, per model too")
+    /** @param json whether to write JSON @return the targets with their plugin, state and usage */
+    @Descriptor("list the targets that a plugin serves: type, plugin, state, usage and cost counted by the runtime,"
+            + " per model too")
     public String providers(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
+        return providers(json, null);
+    }
+
+    /** @param json whether to write JSON @param target a target @return that target's row */
+    @Descriptor("show one target: type, plugin, state, usage and cost")
+    public String providers(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
+            absentValue = "false") boolean json, @Descriptor("target") String target) {
         List<ProviderView.Row> rows = new ArrayList<>();
-        for (String type : new TreeSet<>(factory.providerTypes())) {
-            PluginInfo p = plugins.plugin(type).orElse(null);
-            ManagedProvider provider = factory.getProvider(type);
-            rows.add(new ProviderView.Row(type, p == null ? null : p.name(), p == null ? null : p.state().name(),
-                    provider.usageMetrics(), new TreeMap<>(provider.usageMetricsByModel()), provider.instances()));
+        for (TargetInfo t : factory.targets()) {
+            if (target != null && !t.name().equals(target) || target == null && !t.available()) {
+                continue;
+            }
+            PluginInfo p = plugins.plugin(t.type()).orElse(null);
+            ManagedProvider provider = t.available() ? factory.getProvider(t.name()) : null;
+            rows.add(new ProviderView.Row(t.name(), t.type(), p == null ? null : p.name(),
+                    p == null ? null : p.state().name(), provider == null ? null : provider.usageMetrics(),
+                    provider == null ? Map.of() : new TreeMap<>(provider.usageMetricsByModel()),
+                    provider == null ? null : provider.instances()));
+        }
+        if (target != null && rows.isEmpty()) {
+            throw new IllegalArgumentException("no target '" + Text.clean(target) + "'");
         }
         return json ? Text.json(rows.stream().map(ProviderView::json).toList()) : ProviderView.providers(rows);
     }
 
-    /** @param json whether to write JSON @return the models of every provider type */
-    @Descriptor("list the models of every provider type")
+    /** @param json whether to write JSON @return the models of every available target */
+    @Descriptor("list the models of every available target")
     public String models(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
             absentValue = "false") boolean json) {
         List<ModelInfo> models = new ArrayList<>();
-        for (String type : new TreeSet<>(factory.providerTypes())) {
-            models.addAll(factory.getProvider(type).listModels());
+        for (TargetInfo t : factory.targets()) {
+            if (t.available()) {
+                models.addAll(factory.getProvider(t.name()).listModels());
+            }
         }
         return json ? Text.json(models.stream().map(ProviderView::json).toList()) : ProviderView.models(models);
     }
 
-    /** @param json whether to write JSON @param type a provider type @return its models */
-    @Descriptor("list the models of one provider type")
+    /** @param json whether to write JSON @param target a target @return its models */
+    @Descriptor("list the models of one target")
     public String models(@Descriptor("write JSON") @Parameter(names = "--json", presentValue = "true",
-            absentValue = "false") boolean json, @Descriptor("provider type") String type) {
-        List<ModelInfo> models = factory.getProvider(type).listModels();
+            absentValue = "false") boolean json, @Descriptor("target") String target) {
+        List<ModelInfo> models = factory.getProvider(target).listModels();
         return json ? Text.json(models.stream().map(ProviderView::json).toList()) : ProviderView.models(models);
-    }
-
-    /** @param type a provider type @return its effective configuration, secrets masked */
-    @Descriptor("show a provider type's effective configuration and where each value comes from (secrets masked)")
-    public String config(@Descriptor("provider type") String type) {
-        return ProviderView.config(type, configs.describe(type));
-    }
-
-    /** @param type a provider type @param key a key @param value its value @return what was set */
-    @Descriptor("set one configuration value, above every other source; the provider is re-created on next use")
-    public String config(@Descriptor("provider type") String type,
-            @Descriptor("key, e.g. apiKey, baseUrl, timeout, defaultModel, retry.maxRetries") String key,
-            @Descriptor("the value") String value) {
-        configs.set(type, key, value);
-        boolean secret = configs.describe(type).stream().filter(e -> e.key().equals(key))
-                .anyMatch(ConfigEntry::secret);
-        return "set " + Text.clean(type) + " " + Text.clean(key) + (secret ? "" : " = " + Text.clean(value));
     }
 }

@@ -17,8 +17,8 @@ import org.llmrecon.api.runtime.UsageMetrics;
 
 /** How providers, models and configuration are shown. */
 final class ProviderView {
-    /** One provider type as listed by {@code llm:providers}. */
-    record Row(String type, String plugin, String state, UsageMetrics usage, Map<String, UsageMetrics> usageByModel,
+    /** One target as listed by {@code llm:providers}. */
+    record Row(String target, String type, String plugin, String state, UsageMetrics usage, Map<String, UsageMetrics> usageByModel,
             ProviderInstances instances) {
     }
 
@@ -26,16 +26,16 @@ final class ProviderView {
     }
 
     static String providers(List<Row> rows) {
-        TextTable t = new TextTable("TYPE", "PLUGIN", "STATE", "REQUESTS", "ERRORS", "RETRIES", "TOKENS IN/OUT",
+        TextTable t = new TextTable("TARGET", "TYPE", "PLUGIN", "STATE", "REQUESTS", "ERRORS", "RETRIES", "TOKENS IN/OUT",
                 "COST", "P50", "P95", "P99", "INSTANCES OPEN/CREATED");
-        TextTable byModel = new TextTable("TYPE", "MODEL", "REQUESTS", "ERRORS", "TOKENS IN/OUT", "COST");
+        TextTable byModel = new TextTable("TARGET", "MODEL", "REQUESTS", "ERRORS", "TOKENS IN/OUT", "COST");
         for (Row r : rows) {
             UsageMetrics u = r.usage() == null ? UsageMetrics.EMPTY : r.usage();
             ProviderInstances i = r.instances() == null ? new ProviderInstances(0, 0) : r.instances();
-            t.row(r.type(), r.plugin(), r.state(), u.requests(), u.errors(), u.retries(),
+            t.row(r.target(), r.type(), r.plugin(), r.state(), u.requests(), u.errors(), u.retries(),
                     u.promptTokens() + "/" + u.completionTokens(), cost(u.cost()), Text.millis(u.latencyP50()),
                     Text.millis(u.latencyP95()), Text.millis(u.latencyP99()), i.open() + "/" + i.created());
-            r.usageByModel().forEach((model, m) -> byModel.row(r.type(), model, m.requests(), m.errors(),
+            r.usageByModel().forEach((model, m) -> byModel.row(r.target(), model, m.requests(), m.errors(),
                     m.promptTokens() + "/" + m.completionTokens(), cost(m.cost())));
         }
         if (t.isEmpty()) {
@@ -61,6 +61,7 @@ final class ProviderView {
 
     static Map<String, Object> json(Row r) {
         Map<String, Object> v = new LinkedHashMap<>();
+        v.put("target", r.target());
         v.put("type", r.type());
         v.put("plugin", r.plugin());
         v.put("state", r.state());
@@ -165,11 +166,5 @@ final class ProviderView {
     private static String perMillion(double perToken) {
         return java.math.BigDecimal.valueOf(perToken * 1_000_000d).setScale(4, java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
-    }
-
-    static String config(String type, List<ConfigEntry> entries) {
-        TextTable t = new TextTable("KEY", "VALUE", "SOURCE");
-        entries.forEach(e -> t.row(e.key(), e.value(), e.source()));
-        return t.isEmpty() ? "no configuration for '" + Text.clean(type) + "'" : t.toString();
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.llmrecon.api.runtime.ConfigEntry;
-import org.llmrecon.api.runtime.ConfigManager;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.provider.ChatChunk;
 import org.llmrecon.api.provider.ChatRequest;
@@ -29,10 +27,10 @@ import org.llmrecon.api.provider.RateLimitConfig;
 import org.llmrecon.api.provider.RetryConfig;
 import org.llmrecon.api.runtime.Cost;
 import org.llmrecon.api.runtime.UsageMetrics;
+import org.llmrecon.api.runtime.TargetInfo;
 
-/** A factory of one provider type {@code echo} that streams its prompt back word by word, and a config map. */
-final class FakeProviders implements ProviderFactory, ConfigManager {
-    final Map<String, String> config = new LinkedHashMap<>();
+/** A factory of one provider type {@code echo} that streams its prompt back word by word. */
+final class FakeProviders implements ProviderFactory {
     final List<ChatRequest> requests = new ArrayList<>();
 
     @Override
@@ -49,35 +47,21 @@ final class FakeProviders implements ProviderFactory, ConfigManager {
     }
 
     @Override
+    public List<TargetInfo> targets() {
+        return List.of(TargetInfo.builder().name("echo").type("echo").build());
+    }
+
+    @Override
+    public java.util.Optional<TargetInfo> target(String name) {
+        return targets().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @Override
     public void refresh(String type) {
     }
 
     @Override
     public void refreshAll() {
-    }
-
-    @Override
-    public ProviderConfig config(String type) {
-        return ProviderConfig.builder(type).build();
-    }
-
-    @Override
-    public Set<String> configuredTypes() {
-        return Set.of("echo");
-    }
-
-    @Override
-    public void set(String type, String key, String value) {
-        if (key.equals("bogus")) {
-            throw new IllegalArgumentException("unknown key 'bogus'");
-        }
-        config.put(key, value);
-    }
-
-    @Override
-    public List<ConfigEntry> describe(String type) {
-        return config.entrySet().stream().map(e -> new ConfigEntry(e.getKey(),
-                e.getKey().equals("apiKey") ? "********" : e.getValue(), "api", e.getKey().equals("apiKey"))).toList();
     }
 
     private final class Echo implements ManagedProvider {

@@ -15,18 +15,21 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
 class ProviderCommandsTest {
     private final FakeProviders fake = new FakeProviders();
     private final FakePlugins plugins = new FakePlugins();
-    private final ProviderCommands commands = new ProviderCommands(fake, plugins, fake);
+    private final ProviderCommands commands = new ProviderCommands(fake, plugins);
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 
     @Test
     void providersShowPluginStateAndUsage() {
         plugins.plugins.add(FakePlugins.active("Echo", "echo"));
         assertEquals("""
-                TYPE  PLUGIN  STATE   REQUESTS  ERRORS  RETRIES  TOKENS IN/OUT  COST          P50  P95  P99   INSTANCES OPEN/CREATED
-                echo  Echo    ACTIVE  3         1       2        10/20          0.000120 USD  5ms  9ms  12ms  1/3
+                TARGET  TYPE  PLUGIN  STATE   REQUESTS  ERRORS  RETRIES  TOKENS IN/OUT  COST          P50  P95  P99   INSTANCES OPEN/CREATED
+                echo    echo  Echo    ACTIVE  3         1       2        10/20          0.000120 USD  5ms  9ms  12ms  1/3
 
-                TYPE  MODEL   REQUESTS  ERRORS  TOKENS IN/OUT  COST
-                echo  echo-1  3         1       10/20          0.000120 USD
-                echo  echo-2  1         0       1/1            unknown""".stripIndent(),
+                TARGET  MODEL   REQUESTS  ERRORS  TOKENS IN/OUT  COST
+                echo    echo-1  3         1       10/20          0.000120 USD
+                echo    echo-2  1         0       1/1            unknown""".stripIndent(),
                 commands.providers(false));
         String json = commands.providers(true);
         assertTrue(json.contains("\"instances\" : {\n    \"created\" : 3,\n    \"closed\" : 2,\n    \"open\" : 1"), json);
@@ -50,16 +53,41 @@ class ProviderCommandsTest {
 
     @Test
     void configSetsAndShowsSecretsMasked() {
-        assertEquals("no configuration for 'echo'", commands.config("echo"));
-        assertEquals("set echo apiKey", commands.config("echo", "apiKey", "sk-very-secret"));
-        assertEquals("set echo baseUrl = http://127.0.0.1:1", commands.config("echo", "baseUrl", "http://127.0.0.1:1"));
-        String shown = commands.config("echo");
+        TargetCommands targets = new TargetCommands(fake,
+                org.llmrecon.runtime.internal.config.ConfigManagers.of(dir, null));
+        assertEquals("no configuration for 'echo'", targets.config("echo"));
+        assertEquals("set echo apiKey (in memory: no configuration folder)",
+                targets.config("echo", "apiKey", "sk-very-secret"));
+        assertEquals("set echo baseUrl = http://127.0.0.1:1 (in memory: no configuration folder)",
+                targets.config("echo", "baseUrl", "http://127.0.0.1:1"));
+        String shown = targets.config("echo");
         assertFalse(shown.contains("sk-very-secret"), shown);
         assertEquals("""
                 KEY      VALUE               SOURCE
                 apiKey   ********            api
                 baseUrl  http://127.0.0.1:1  api""".stripIndent(), shown);
-        assertThrows(IllegalArgumentException.class, () -> commands.config("echo", "bogus", "1"));
+        assertThrows(IllegalArgumentException.class, () -> targets.config("echo", "bogus", "1"));
+    }
+
+    @Test
+    void targetsAreAddedStoredVersionedAndRolledBack() {
+        java.nio.file.Path etc = dir.resolve("etc");
+        TargetCommands targets = new TargetCommands(fake,
+                org.llmrecon.runtime.internal.config.ConfigManagers.of(dir, etc));
+        assertTrue(targets.target("add", "local", "echo", "baseUrl=http://a", "apiKey=sk-secret-1")
+                .startsWith("added target local of type echo"));
+        assertEquals("set local baseUrl = http://b", targets.config("local", "baseUrl", "http://b"));
+        String history = targets.config("history", "local");
+        assertTrue(history.contains("set baseUrl"), history);
+        assertFalse(history.contains("sk-secret-1"), history);
+        assertEquals("rolled back local to version 1; now version 3", targets.config("rollback", "local", "1"));
+        assertTrue(targets.config("local").contains("http://a"));
+        assertEquals("removed target local", targets.target("remove", "local"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> targets.target("add", "x", "echo", "novalue"));
+        assertEquals("'novalue' is not KEY=VALUE", e.getMessage());
+        String listed = targets.targets(false);
+        assertTrue(listed.startsWith("TARGET  TYPE  SOURCE   STATE      CIRCUIT"), listed);
     }
 
     @Test

@@ -52,7 +52,14 @@ public final class AccessFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        KeyCheck keys = new KeyCheck(settings.openKeys());
+        KeyCheck keys;
+        try {
+            keys = new KeyCheck(settings.openKeys());
+        } catch (IllegalStateException e) {
+            ErrorResponses.write(GatewayException.of(503, "server_error", "gateway_keys_unreadable", e.getMessage()),
+                    resp);
+            return;
+        }
         int client = -1;
         if (keys.none()) {
             if (beyondLoopback || !loopback(req.getLocalAddr())) {

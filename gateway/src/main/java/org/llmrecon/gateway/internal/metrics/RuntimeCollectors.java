@@ -49,6 +49,17 @@ final class RuntimeCollectors {
                     Arrays.stream(PluginState.values()).forEach(s -> cb.call(
                             all.stream().filter(p -> p.state() == s).count(), s.name().toLowerCase()));
                 }).register(registry);
+        GaugeWithCallback.builder().name("llmrecon_target_circuit")
+                .help("1 for the state each target's circuit breaker is in (closed, open, half-open), else 0")
+                .labelNames("target", "state").callback(cb -> targets.all().forEach(t -> {
+                    for (String state : new String[] {"closed", "open", "half-open"}) {
+                        cb.call(state.equals(t.circuit()) ? 1 : 0, t.name(), state);
+                    }
+                })).register(registry);
+        GaugeWithCallback.builder().name("llmrecon_target_available")
+                .help("1 while a plugin serves the target, else 0").labelNames("target")
+                .callback(cb -> targets.all().forEach(t -> cb.call(t.available() ? 1 : 0, t.name())))
+                .register(registry);
     }
 
     private static void usage(Targets targets,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ModelInfo;
@@ -14,6 +14,7 @@ import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderUnavailableException;
 import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.gateway.internal.Targets;
 
 class ModelRouterTest {
@@ -44,7 +45,10 @@ class ModelRouterTest {
     private static ProviderFactory factory() {
         return (ProviderFactory) Proxy.newProxyInstance(ModelRouterTest.class.getClassLoader(),
                 new Class<?>[] {ProviderFactory.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "providerTypes" -> Set.copyOf(MODELS.keySet());
+                    case "targets" -> MODELS.keySet().stream().map(t -> TargetInfo.builder().name(t).type("x")
+                            .reason(t.equals("broken") ? "no plugin of type x" : null).build()).toList();
+                    case "target" -> Optional.ofNullable(MODELS.containsKey(args[0]) ? TargetInfo.builder()
+                            .name((String) args[0]).type("x").build() : null);
                     case "getProvider" -> provider((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
