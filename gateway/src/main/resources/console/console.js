@@ -82,6 +82,7 @@ function renderTargets(targets) {
     row.dataset.name = t.name;
     cell(row, t.name, 'name');
     cell(row, t.type);
+    cell(row, t.source);
     const state = t.available ? 'available' : 'unavailable';
     cell(row, t.available ? state + (t.circuit ? ' (circuit ' + t.circuit + ')' : '') : t.reason,
       'state state-' + state);

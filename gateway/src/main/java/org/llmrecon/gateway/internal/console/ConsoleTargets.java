@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.llmrecon.api.provider.ProviderException;
-import org.llmrecon.api.runtime.ManagedProvider;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.gateway.internal.Targets;
 
@@ -19,23 +19,27 @@ final class ConsoleTargets {
     }
 
     /**
-     * @return one view per target, by name: its type and usage so far, or the runtime's one line on why it
-     *         cannot be used now
+     * @return one view per target the runtime lists: its type, where it is defined, its circuit and usage so far,
+     *         or the runtime's one line on why it cannot be used now
      */
     List<Map<String, Object>> views() {
         List<Map<String, Object>> views = new ArrayList<>();
-        for (String name : targets.names()) {
+        for (TargetInfo t : targets.all()) {
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("name", name);
-            try {
-                ManagedProvider provider = targets.provider(name);
-                v.put("type", provider.type());
-                v.put("available", true);
-                v.put("metrics", metrics(provider.usageMetrics()));
-            } catch (ProviderException e) {
-                v.put("available", false);
-                v.put("reason", e.getMessage());
+            v.put("name", t.name());
+            v.put("type", t.type());
+            v.put("source", t.source());
+            v.put("circuit", t.circuit());
+            String reason = t.reason().orElse(null);
+            if (reason == null) {
+                try {
+                    v.put("metrics", metrics(targets.provider(t.name()).usageMetrics()));
+                } catch (ProviderException e) {
+                    reason = e.getMessage();
+                }
             }
+            v.put("available", reason == null);
+            v.put("reason", reason);
             views.add(v);
         }
         return views;

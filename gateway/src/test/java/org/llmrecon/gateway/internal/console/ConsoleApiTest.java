@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +24,7 @@ import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.api.runtime.UsageMetrics;
 import org.llmrecon.gateway.internal.Targets;
 
@@ -62,7 +62,8 @@ class ConsoleApiTest {
 
     private final ConsoleApi api = new ConsoleApi(plugins, config,
             new ConsoleTargets(new Targets(fake(ProviderFactory.class, (method, args) -> switch (method) {
-                case "providerTypes" -> Set.of("mock", "openai");
+                case "targets" -> List.of(target("mock", null), target("openai", null),
+                        target("anthropic", "no active plugin offers type 'anthropic'"));
                 case "getProvider" -> {
                     if (args[0].equals("openai")) {
                         throw new ProviderUnavailableException("openai: apiKey is missing");
@@ -84,17 +85,21 @@ class ConsoleApiTest {
     @Test
     void listsTargetsWithTheirUsageOrWhyNot() throws Exception {
         List<?> targets = (List<?>) api.handle("GET", "targets", null, InputStream.nullInputStream()).body();
-        assertEquals(2, targets.size());
+        assertEquals(3, targets.size());
         Map<?, ?> mockView = (Map<?, ?>) targets.get(0);
         assertEquals("mock", mockView.get("name"));
+        assertEquals("etc", mockView.get("source"));
+        assertEquals("closed", mockView.get("circuit"));
         assertEquals(true, mockView.get("available"));
         Map<?, ?> metrics = (Map<?, ?>) mockView.get("metrics");
         assertEquals(3L, metrics.get("requests"));
         assertEquals(1L, metrics.get("errors"));
         assertEquals(12L, metrics.get("promptTokens"));
         assertEquals(Map.of("amount", 0.0, "currency", "USD"), metrics.get("cost"));
-        assertEquals(Map.of("name", "openai", "available", false, "reason", "openai: apiKey is missing"),
-                targets.get(1));
+        assertEquals(false, ((Map<?, ?>) targets.get(1)).get("available"));
+        assertEquals("openai: apiKey is missing", ((Map<?, ?>) targets.get(1)).get("reason"));
+        assertEquals("no active plugin offers type 'anthropic'", ((Map<?, ?>) targets.get(2)).get("reason"));
+        assertEquals(null, ((Map<?, ?>) targets.get(2)).get("metrics"));
     }
 
     @Test
@@ -133,6 +138,10 @@ class ConsoleApiTest {
         ConsoleApi.Reply r = api.handle("GET", "nothing/here", null, InputStream.nullInputStream());
         assertEquals(404, r.status());
         assertEquals("no console endpoint GET /console/api/nothing/here", message(r));
+    }
+
+    private static TargetInfo target(String name, String reason) {
+        return TargetInfo.builder().name(name).type(name).source("etc").reason(reason).build();
     }
 
     private static String message(ConsoleApi.Reply r) {
