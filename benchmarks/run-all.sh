@@ -26,6 +26,7 @@ if $QUICK; then
   step karaf 300 RUNS=1 TRIALS=3 POLLS="1000 25" -- karaf.sh
   step scale 240 NS="1 200" REPEATS=1 -- scale.sh
   step http 180 REPEATS=2 WARMUP_S=1 MEASURE_S=1 -- http.sh
+  step gateway 180 CALLS=1000 STREAM_S=2 -- gateway.sh
   step idle 90 SETTLE_S=8 MEASURE_S=10 POLLS=default -- idle.sh
 else
   step startup 1800 RUNS=10 -- startup.sh
@@ -34,6 +35,7 @@ else
   step scale 3600 NS="1 1000" REPEATS=3 -- scale.sh
   step jmh 3600 -- jmh.sh
   step http 1800 REPEATS=5 WARMUP_S=2 MEASURE_S=5 -- http.sh
+  step gateway 600 CALLS=5000 STREAM_S=10 -- gateway.sh
   step idle 900 SETTLE_S=15 MEASURE_S=60 POLLS=default -- idle.sh
 fi
 uptime | tee -a "$RESULTS/machine.txt"

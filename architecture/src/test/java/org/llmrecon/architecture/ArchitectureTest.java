@@ -27,7 +27,8 @@ class ArchitectureTest {
             "provider-template", "org.llmrecon.provider.mock..",
             "provider-openai-sample", "org.llmrecon.provider.openai..",
             "provider-anthropic", "org.llmrecon.provider.anthropic..",
-            "launcher", "org.llmrecon.launcher..");
+            "launcher", "org.llmrecon.launcher..",
+            "gateway", "org.llmrecon.gateway..");
 
     private static JavaClasses classes;
 
@@ -41,6 +42,7 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         for (String pkg : new String[] {"org.llmrecon.api.plugin", "org.llmrecon.runtime.internal",
                 "org.llmrecon.provider.mock", "org.llmrecon.provider.openai", "org.llmrecon.launcher",
+                "org.llmrecon.gateway.internal",
                 "org.llmrecon.bench"}) {
             if (!classes.containPackage(pkg)) {
                 throw new AssertionError("no classes of " + pkg + " on the class path: the check would pass blind");

@@ -3,6 +3,7 @@ package org.llmrecon.launcher;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -62,19 +64,36 @@ public final class LlmRecon implements AutoCloseable {
      */
     static final String CM_PERSISTENCE = "felix.cm.pm";
 
+    /**
+     * SPI Fly (which gives Jetty its SLF4J binding) logs each provider it registers at INFO through
+     * java.util.logging, the console by default; warnings still show. Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger SPI_FLY_LOG = quiet("org.apache.aries.spifly");
+
     private final Framework framework;
     private final Path storage;
     private final Services services;
     private final List<Path> pluginFolders;
     private final Path etcFolder;
+    private final URI httpUrl;
     private boolean closed;
 
-    private LlmRecon(Framework framework, Path storage, List<Path> pluginFolders, Path etcFolder, Duration timeout) {
+    private LlmRecon(Framework framework, Path storage, List<Path> pluginFolders, Path etcFolder, Duration timeout,
+            URI httpUrl) {
         this.framework = framework;
+        this.httpUrl = httpUrl;
         this.storage = storage;
         this.pluginFolders = pluginFolders;
         this.etcFolder = etcFolder;
         this.services = new Services(framework.getBundleContext(), timeout);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        if (logger.getLevel() == null) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+        return logger;
     }
 
     /** @return a builder with no folders, configuration or extra bundles */
@@ -100,6 +119,14 @@ public final class LlmRecon implements AutoCloseable {
     /** @return the plugin discovery */
     public PluginDiscovery pluginDiscovery() {
         return services.get(PluginDiscovery.class);
+    }
+
+    /**
+     * @return where the gateway listens, e.g. {@code http://127.0.0.1:8080} (its API under {@code /v1}); empty
+     *         unless {@link Builder#http(String, int)} was set
+     */
+    public Optional<URI> httpUrl() {
+        return Optional.ofNullable(httpUrl);
     }
 
     /** @return the running framework, for programs that need more than the services above */
@@ -162,6 +189,7 @@ public final class LlmRecon implements AutoCloseable {
         private final List<Path> bundles = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(30);
+        private HttpAddress http;
 
         Builder() {
         }
@@ -215,6 +243,25 @@ public final class LlmRecon implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves the targets over the gateway's OpenAI-compatible API, {@code /metrics} and the console. Without
+         * this no port is opened. Beyond loopback the gateway serves only with keys configured.
+         *
+         * @param host the address to listen on, e.g. {@code 127.0.0.1} (only this machine) or {@code 0.0.0.0}
+         * @param port the port, 0 for any free one (see {@link LlmRecon#httpUrl()})
+         * @return this builder
+         * @throws IllegalArgumentException when the port is out of range or the host empty
+         */
+        public Builder http(String host, int port) {
+            http = new HttpAddress(host, port);
+            return this;
+        }
+
+        Builder http(HttpAddress address) {
+            http = address;
+            return this;
+        }
+
         /** @param value how long start-up may wait for the runtime's services (default 30 s) @return this builder */
         public Builder timeout(Duration value) {
             timeout = value;
@@ -232,6 +279,9 @@ public final class LlmRecon implements AutoCloseable {
             Main.mark("start");
             RuntimeBundles embedded = RuntimeBundles.embedded();
             Main.mark("embedded listed");
+            if (http != null) {
+                HttpEndpoint.checkFree(http);
+            }
             Path storage = Storage.create();
             Framework framework = null;
             try {
@@ -261,7 +311,9 @@ public final class LlmRecon implements AutoCloseable {
                 RuntimeFailures.of(framework.getBundleContext()).ifPresent(failure -> {
                     throw new IllegalStateException(failure);
                 });
-                LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout);
+                URI url = http == null ? null : HttpEndpoint.await(framework.getBundleContext(), http, timeout);
+                LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout,
+                        url);
                 targets.forEach((name, t) -> running.configManager().addTarget(name, t.getKey(), t.getValue()));
                 for (String[] c : configs) {
                     running.configManager().set(c[0], c[1], c[2]);
@@ -302,6 +354,7 @@ public final class LlmRecon implements AutoCloseable {
             // the cache is deleted on close, so nothing Config Admin writes to disk is ever read again
             p.put(CM_PERSISTENCE, "memory");
             p.put(SCR_LOG_EXTENSION, "true");
+            HttpEndpoint.configure(http, p);
             if (!pluginFolders.isEmpty()) {
                 p.put(PLUGINS_DIRS, pluginFolders.stream().map(Path::toString)
                         .collect(Collectors.joining(File.pathSeparator)));

@@ -80,6 +80,9 @@ public final class Main {
             return USAGE;
         }
         LlmRecon.Builder builder = LlmRecon.builder().etcFolder(etc).timeout(READY);
+        if (options.http() != null) {
+            builder.http(options.http());
+        }
         plugins.forEach(builder::pluginFolder);
         LlmRecon runtime;
         try {
@@ -89,6 +92,8 @@ public final class Main {
             return NOT_STARTED;
         }
         mark("started");
+        runtime.httpUrl().ifPresent(url -> err.println("llmrecon: gateway listening on " + url + "/v1"
+                + (options.http().loopback() ? "" : " (beyond loopback: only requests with a gateway key are served)")));
         Thread hook = new Thread(() -> {
             haltAfter(LlmRecon.STOP_GRACE.plusSeconds(2));
             runtime.close();

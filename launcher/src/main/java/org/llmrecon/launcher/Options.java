@@ -5,12 +5,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code --plugins DIR}..., {@code --etc DIR}, {@code --no-shell}, {@code -c COMMAND}, {@code --help}. */
-record Options(List<Path> plugins, Path etc, boolean noShell, String command, boolean help) {
+/**
+ * The command line: {@code --plugins DIR}..., {@code --etc DIR}, {@code --http [HOST:]PORT}, {@code --no-shell},
+ * {@code -c COMMAND}, {@code --help}.
+ */
+record Options(List<Path> plugins, Path etc, HttpAddress http, boolean noShell, String command, boolean help) {
     static final String USAGE = """
             Usage: java -jar llmrecon-launcher.jar [options]
               --plugins DIR   watch DIR for plugin jars (repeatable; default ./plugins, created if missing)
               --etc DIR       read provider configuration files from DIR (default ./etc, created if missing)
+              --http [HOST:]PORT
+                              serve the targets over an OpenAI-compatible API, /metrics and the console
+                              on HOST (default 127.0.0.1; beyond loopback gateway keys are required) and
+                              PORT (0 for any free port); without it no port is opened
               --no-shell      run as a service until stopped (SIGTERM/Ctrl-C)
               -c "COMMAND"    wait until the plugins in the watched folders are processed, run one shell
                               command, print its result and exit (1 when it failed)
@@ -31,6 +38,7 @@ record Options(List<Path> plugins, Path etc, boolean noShell, String command, bo
     static Options parse(String... args) throws UsageException {
         List<Path> plugins = new ArrayList<>();
         Path etc = null;
+        HttpAddress http = null;
         boolean noShell = false;
         String command = null;
         boolean help = false;
@@ -43,6 +51,16 @@ record Options(List<Path> plugins, Path etc, boolean noShell, String command, bo
                         throw new UsageException("--etc given twice");
                     }
                     etc = Path.of(value(args, ++i, a));
+                }
+                case "--http" -> {
+                    if (http != null) {
+                        throw new UsageException("--http given twice");
+                    }
+                    try {
+                        http = HttpAddress.parse(value(args, ++i, a));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--http " + args[i] + ": " + e.getMessage());
+                    }
                 }
                 case "--no-shell" -> noShell = true;
                 case "-c" -> {
@@ -58,7 +76,7 @@ record Options(List<Path> plugins, Path etc, boolean noShell, String command, bo
         if (noShell && command != null) {
             throw new UsageException("-c and --no-shell exclude each other");
         }
-        return new Options(List.copyOf(plugins), etc, noShell, command, help);
+        return new Options(List.copyOf(plugins), etc, http, noShell, command, help);
     }
 
     /** @return the plugin folders, absolute; {@code ./plugins} (created) when none was given */

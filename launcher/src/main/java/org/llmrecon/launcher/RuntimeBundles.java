@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -86,9 +87,26 @@ final class RuntimeBundles {
         return new RuntimeBundles(List.copyOf(found));
     }
 
-    /** @return the bundles to install: all but the API, which the system bundle exports */
+    /**
+     * @return the bundles to install, in the order they start: all but the API, which the system bundle exports;
+     *         the Log Service first, then extenders (SPI Fly, SCR), then providers that an extender registers
+     *         (the SLF4J binding), then the rest, so Jetty finds its SLF4J binding and SPI Fly logs to the Log
+     *         Service instead of the console
+     */
     List<Embedded> toInstall() {
-        return bundles.stream().filter(b -> !b.symbolicName().equals(API_BSN)).toList();
+        return bundles.stream().filter(b -> !b.symbolicName().equals(API_BSN))
+                .sorted(Comparator.comparingInt(RuntimeBundles::startRank)).toList();
+    }
+
+    private static int startRank(Embedded b) {
+        String provided = String.valueOf(b.header("Provide-Capability"));
+        if (b.symbolicName().equals("org.apache.felix.log")) {
+            return 0;
+        }
+        if (provided.contains("osgi.extender=")) {
+            return 1;
+        }
+        return provided.contains("osgi.serviceloader=\"org.slf4j.spi.SLF4JServiceProvider\"") ? 2 : 3;
     }
 
     /** @return the API bundle's {@code Export-Package}, for {@code org.osgi.framework.system.packages.extra} */

@@ -4,15 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-/** Files the ITs use: the template plugin built by the reactor, and garbage. */
+/** Files the ITs use: the template and OpenAI sample plugins built by the reactor, and garbage. */
 final class Fixtures {
     private Fixtures() {
     }
 
     static Path template() {
-        String jar = System.getProperty("template.jar");
+        return built("template.jar", "the template plugin");
+    }
+
+    static Path openAiSample() {
+        return built("openai-sample.jar", "the OpenAI sample plugin");
+    }
+
+    private static Path built(String property, String what) {
+        String jar = System.getProperty(property);
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("system property template.jar does not name the template plugin: " + jar);
+            throw new IllegalStateException("system property " + property + " does not name " + what + ": " + jar);
         }
         return Path.of(jar);
     }

@@ -34,6 +34,20 @@ class OptionsTest {
     }
 
     @Test
+    void httpIsPortOrHostAndPortOnLoopbackByDefault() throws Exception {
+        assertEquals(new HttpAddress("127.0.0.1", 8080), Options.parse("--http", "8080").http());
+        assertEquals(new HttpAddress("0.0.0.0", 0), Options.parse("--http", "0.0.0.0:0").http());
+        assertEquals(new HttpAddress("::1", 9000), Options.parse("--http", "[::1]:9000").http());
+        assertTrue(Options.parse("--http", "8080").http().loopback());
+        assertEquals("http://[::1]:9000", Options.parse("--http", "[::1]:9000").http().url(9000));
+        assertEquals(null, Options.parse("--no-shell").http());
+        assertEquals("--http host:: 'host:' is not [HOST:]PORT", message("--http", "host:"));
+        assertEquals("--http 70000: port 70000 is not between 0 and 65535", message("--http", "70000"));
+        assertEquals("--http :80: no host", message("--http", ":80"));
+        assertEquals("--http given twice", message("--http", "1", "--http", "2"));
+    }
+
+    @Test
     void givenFoldersMustExistDefaultsAreCreated() throws Exception {
         Path missing = dir.resolve("nope");
         Options.UsageException e = assertThrows(Options.UsageException.class,

@@ -1,0 +1,2 @@
+/** The gateway's components; nothing here is exported. */
+package org.llmrecon.gateway.internal;
