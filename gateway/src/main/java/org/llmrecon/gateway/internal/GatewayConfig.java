@@ -12,7 +12,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface GatewayConfig {
 
     @AttributeDefinition(description = "The keys clients send as 'Authorization: Bearer KEY', each ENC(...) "
-            + "(encrypted with the runtime's key file, see llm:config encrypt) or plain text; required whenever the gateway listens beyond loopback",
+            + "(encrypted with the runtime's key file: llm:gateway key add) or plain text; in a .cfg file "
+            + "comma-separated; required whenever the gateway listens beyond loopback",
             required = false)
     String[] keys() default {};
 

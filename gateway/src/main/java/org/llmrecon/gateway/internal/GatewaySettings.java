@@ -38,10 +38,14 @@ public final class GatewaySettings {
         config = changed;
     }
 
-    /** @return the stored keys, blank ones left out */
+    /**
+     * @return the stored keys, blank ones left out; a value holding commas is several keys, as a {@code .cfg}
+     *         line {@code keys = A,B} arrives as one string
+     */
     public List<String> storedKeys() {
         String[] keys = config.keys();
-        return keys == null ? List.of() : Arrays.stream(keys).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        return keys == null ? List.of() : Arrays.stream(keys).flatMap(k -> Arrays.stream(k.split(",")))
+                .map(String::trim).filter(k -> !k.isEmpty()).toList();
     }
 
     /**

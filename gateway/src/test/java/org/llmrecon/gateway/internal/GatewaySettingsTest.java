@@ -41,6 +41,12 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void aCommaSeparatedValueFromACfgFileIsSeveralKeys() {
+        assertEquals(List.of("a", "sealed", "c"),
+                new GatewaySettings(config("a, ENC(sealed),", "c"), SECRETS).openKeys());
+    }
+
+    @Test
     void encryptedKeysAreOpenedAndOneThatDoesNotOpenIsNamedByPosition() {
         assertEquals(List.of("plain", "sealed"),
                 new GatewaySettings(config("plain", "ENC(sealed)"), SECRETS).openKeys());

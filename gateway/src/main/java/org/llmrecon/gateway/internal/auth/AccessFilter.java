@@ -88,7 +88,8 @@ public final class AccessFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    private static boolean loopback(String host) {
+    /** @param host an address or name @return whether it is this machine's loopback only */
+    public static boolean loopback(String host) {
         if (host == null || host.isBlank()) {
             return false;
         }
