@@ -14,7 +14,8 @@ import org.jline.reader.impl.history.DefaultHistory;
  * line setting a configuration value the runtime does not show in clear
  * ({@code config TARGET apiKey ...}: a key the runtime marks secret, or one
  * it does not know yet) nor a {@code target add} with a secret
- * {@code KEY=VALUE}, so the file never holds a secret.
+ * {@code KEY=VALUE} nor a {@code gateway key add KEY}, so the file never
+ * holds a secret.
  */
 final class ShellHistory extends DefaultHistory {
     private final BiPredicate<String, String> shownInClear;
@@ -50,6 +51,10 @@ final class ShellHistory extends DefaultHistory {
             int eq = w.indexOf('=');
             if (eq > 0 && Secret.isSecretKey(w.substring(0, eq)) && words.stream().anyMatch(x -> x.equals("target")
                     || x.equals(CommandCatalog.PREFERRED_SCOPE + ":target"))) {
+                return true;
+            }
+            if ((w.equals("gateway") || w.equals(CommandCatalog.PREFERRED_SCOPE + ":gateway")) && i + 3 < words.size()
+                    && words.get(i + 1).equals("key") && words.get(i + 2).equals("add")) {
                 return true;
             }
             if (i + 3 >= words.size()) {

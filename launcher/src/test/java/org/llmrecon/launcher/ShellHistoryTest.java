@@ -22,13 +22,14 @@ class ShellHistoryTest {
             history.attach(reader);
             for (String line : List.of("llm:chat mock hi", "config local baseUrl http://x",
                     "config local apiKey sk-secret-1", "llm:target add local openai apiKey=sk-secret-2 baseUrl=http://x",
-                    "target add corp openai baseUrl=http://corp", "llm:config history local")) {
+                    "target add corp openai baseUrl=http://corp", "llm:config history local",
+                    "llm:gateway key add sk-gateway-secret", "gateway key add sk-gateway-secret-2", "gateway key add")) {
                 history.add(Instant.now(), line);
             }
             List<String> kept = new ArrayList<>();
             history.forEach(e -> kept.add(e.line()));
             assertEquals(List.of("llm:chat mock hi", "config local baseUrl http://x",
-                    "target add corp openai baseUrl=http://corp", "llm:config history local"), kept);
+                    "target add corp openai baseUrl=http://corp", "llm:config history local", "gateway key add"), kept);
         }
     }
 }
