@@ -41,8 +41,10 @@ public final class GatewayCommands {
         int count = keys.count();
         String enabled = context.getProperty("org.apache.felix.http.enable");
         String host = context.getProperty("org.apache.felix.http.host");
-        String serving = "false".equals(enabled) ? "not serving (start the launcher with --http)" : url(host);
+        boolean off = "false".equals(enabled);
+        String serving = off ? "not serving (start the launcher with --http)" : url(host);
         String required = count > 0 ? "yes, every request"
+                : off ? "not while there are none and it serves on loopback; always beyond loopback"
                 : AccessFilter.loopback(host) ? "no: without keys it serves this machine only"
                 : "yes: it listens beyond loopback and has none, so it serves no one";
         return "gateway: " + serving + "\nkeys required: " + required + "\nkeys: " + count + " in "
@@ -51,21 +53,22 @@ public final class GatewayCommands {
 
     /** @param word status @return as {@link #gateway()} */
     @Descriptor("gateway status: as gateway; gateway key list: the keys by position and fingerprint")
-    public String gateway(@Descriptor("status, or key") String word) {
+    public String gateway(@Descriptor("status, or key for the list of keys") String word) {
         return "status".equals(word) ? gateway() : gateway(word, "list");
     }
 
     /** @param word key @param action list, add or encrypt @return the result */
     @Descriptor("gateway key list | add | encrypt: list the keys (fingerprints, never the key), add a new random"
             + " key (printed once, stored encrypted), or encrypt the plain-text ones")
-    public String gateway(@Descriptor("key") String word, @Descriptor("list, add or encrypt") String action) {
+    public String gateway(@Descriptor("the word key") String word,
+            @Descriptor("action (list, add or encrypt)") String action) {
         return key(word, action, null);
     }
 
     /** @param word key @param action add or remove @param arg the key to add, or the one to remove @return result */
     @Descriptor("gateway key add KEY: store this key, encrypted; gateway key remove FINGERPRINT|POSITION")
-    public String gateway(@Descriptor("key") String word, @Descriptor("add or remove") String action,
-            @Descriptor("the key to add, or the fingerprint or position of the one to remove") String arg) {
+    public String gateway(@Descriptor("the word key") String word, @Descriptor("action (add or remove)") String action,
+            @Descriptor("value (the key to add, or the fingerprint or position of the key to remove)") String arg) {
         return key(word, action, arg);
     }
 
