@@ -14,8 +14,7 @@ public final class Secret {
     public static final String MASK = "********";
 
     private static final Secret EMPTY = new Secret("");
-    private static final String[] SECRET_WORDS = {"key", "secret", "token", "password", "authorization",
-        "credential"};
+    private static final String[] SECRET_WORDS = {"secret", "password", "authorization", "credential"};
 
     private final String value;
 
@@ -34,9 +33,10 @@ public final class Secret {
     }
 
     /**
-     * Whether a configuration key names a secret: it contains {@code key}, {@code secret}, {@code token},
-     * {@code password}, {@code authorization} or {@code credential}, in any case. The one rule the runtime,
-     * the shell and its history apply.
+     * Whether a configuration key names a secret: in any case, it contains {@code secret}, {@code password},
+     * {@code authorization} or {@code credential}, or ends with {@code key} or {@code token} ({@code apiKey},
+     * {@code header.X-Auth-Token}; not {@code param.tokenDelay} or {@code maxTokens}). The one rule the
+     * runtime, the shell and its history apply.
      *
      * @param key a configuration key, e.g. {@code apiKey} or {@code header.Authorization}
      * @return whether its value must never be shown or stored in clear
@@ -49,7 +49,7 @@ public final class Secret {
                 return true;
             }
         }
-        return false;
+        return k.endsWith("key") || k.endsWith("token");
     }
 
 
