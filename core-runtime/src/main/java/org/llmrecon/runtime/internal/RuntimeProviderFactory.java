@@ -184,11 +184,29 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             winners.remove(type);
             reasons.put(type, reason);
         }
-        for (String name : names()) {
-            if (configs.type(name).equals(type)) {
-                sync(name, true);
-            }
+        for (String name : targetsOf(type)) {
+            sync(name, true);
         }
+    }
+
+    /**
+     * @return the targets of a type: its default target, the configured ones naming it, and those with a
+     *         handle of it; not every target's configuration read again, which at a thousand plugins made each
+     *         plugin's arrival cost a thousand merges of configuration
+     */
+    private Set<String> targetsOf(String type) {
+        Set<String> names = new TreeSet<>();
+        Set<String> configured = configs.targets();
+        configured.stream().filter(n -> configs.type(n).equals(type)).forEach(names::add);
+        if (!configured.contains(type)) {
+            names.add(type);
+        }
+        targets.forEach((n, t) -> {
+            if (t.type.equals(type)) {
+                names.add(n);
+            }
+        });
+        return names;
     }
 
     /**

@@ -132,8 +132,12 @@ final class ConfigLayers {
 
     /** @return the target's type: the first source that names one, else the target's name */
     String type(String target) {
-        return layers(target).stream().map(Layer::type).filter(x -> x != null && !x.isBlank()).findFirst()
-                .orElse(target);
+        return type(layers(target), target);
+    }
+
+    /** @return the type the first of the layers names, else the target's name */
+    static String type(List<Layer> layers, String target) {
+        return layers.stream().map(Layer::type).filter(x -> x != null && !x.isBlank()).findFirst().orElse(target);
     }
 
     List<Layer> layers(String target) {

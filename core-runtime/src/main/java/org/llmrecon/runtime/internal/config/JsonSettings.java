@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * settings, and loading it costs the start-up several hundred classes.
  */
 public final class JsonSettings {
-    static final String TYPE_FILE_PREFIX = "org.llmrecon.provider-";
+    static final String TYPE_FILE_PREFIX = TargetFiles.PREFIX;
     static final long MAX_BYTES = 1024 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
     /** A JSON {@code null} in a document. */

@@ -131,7 +131,7 @@ public final class ProviderConfigurations implements ConfigManager, Configuratio
     @Override
     public ProviderConfig config(String target) {
         List<ConfigLayers.Layer> l = layers.layers(target);
-        return ConfigKeys.providerConfig(type(l, target), store.open(target, layers.merged(l)));
+        return ConfigKeys.providerConfig(ConfigLayers.type(l, target), store.open(target, layers.merged(l)));
     }
 
     @Override
@@ -282,7 +282,7 @@ public final class ProviderConfigurations implements ConfigManager, Configuratio
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(e.getMessage() + "; nothing was changed");
             }
-            ProviderConfig config = ConfigKeys.providerConfig(type(after, target), open);
+            ProviderConfig config = ConfigKeys.providerConfig(ConfigLayers.type(after, target), open);
             ConfigCheck c = check;
             String problem = c == null || !askPlugin ? null : c.problem(target, config);
             if (askPlugin && problem != null && !problem.equals(problemNow(c, target))) {
@@ -345,11 +345,6 @@ public final class ProviderConfigurations implements ConfigManager, Configuratio
         if (RESERVED.contains(name)) {
             throw new IllegalArgumentException("'" + name + "' cannot name a target: it is a word of llm:config");
         }
-    }
-
-    private String type(List<ConfigLayers.Layer> l, String target) {
-        return l.stream().map(ConfigLayers.Layer::type).filter(t -> t != null && !t.isBlank()).findFirst()
-                .orElse(target);
     }
 
     private void readAll() {

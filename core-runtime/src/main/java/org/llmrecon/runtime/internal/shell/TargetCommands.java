@@ -135,11 +135,11 @@ public final class TargetCommands {
             }
         }
         configs.set(target, key, value.isEmpty() ? null : value);
-        boolean secret = configs.describe(target).stream().filter(e -> e.key().equals(key))
-                .anyMatch(ConfigEntry::secret) || value.isEmpty();
-        String shadow = configs.describe(target).stream()
-                .filter(e -> e.key().equals(key) && e.source().equals("env")).findFirst()
-                .map(e -> "; the environment's value takes precedence").orElse("");
+        ConfigEntry now = configs.describe(target).stream().filter(e -> e.key().equals(key)).findFirst()
+                .orElse(null);
+        boolean secret = value.isEmpty() || now != null && now.secret();
+        String shadow = now != null && now.source().equals("env") ? "; the environment's value takes precedence"
+                : "";
         return (value.isEmpty() ? "removed " : "set ") + Text.clean(target) + " " + Text.clean(key)
                 + (secret ? "" : " = " + Text.clean(value)) + stored() + shadow;
     }
