@@ -26,7 +26,7 @@ final class ModelRouter {
             String target = model.substring(0, slash);
             ManagedProvider provider = provider(target);
             String id = model.substring(slash + 1);
-            List<ModelInfo> offered = models(provider);
+            List<ModelInfo> offered = models(target);
             if (!offered.isEmpty() && offered.stream().noneMatch(m -> m.id().equals(id))) {
                 throw notFound(model, "target '" + target + "' does not offer model '" + id + "'");
             }
@@ -39,7 +39,7 @@ final class ModelRouter {
         List<String> offering = new ArrayList<>();
         for (String target : targets.names()) {
             try {
-                if (targets.provider(target).listModels().stream().anyMatch(m -> m.id().equals(model))) {
+                if (targets.models(target).stream().anyMatch(m -> m.id().equals(model))) {
                     offering.add(target);
                 }
             } catch (RuntimeException e) {
@@ -65,20 +65,20 @@ final class ModelRouter {
         }
     }
 
-    private static List<ModelInfo> models(ManagedProvider provider) {
+    private List<ModelInfo> models(String target) {
         try {
-            return provider.listModels();
+            return targets.models(target);
         } catch (RuntimeException e) {
             return List.of();
         }
     }
 
-    private static String defaultModel(String target, ManagedProvider provider) {
+    private String defaultModel(String target, ManagedProvider provider) {
         String configured = provider.config().defaultModel();
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return models(provider).stream().map(ModelInfo::id).findFirst().orElseThrow(() -> notFound(target,
+        return models(target).stream().map(ModelInfo::id).findFirst().orElseThrow(() -> notFound(target,
                 "target '" + target + "' has no default model and lists none: write " + target + "/MODEL"));
     }
 

@@ -37,7 +37,7 @@ public final class ModelsServlet extends HttpServlet {
         ArrayNode data = body.putArray("data");
         for (String target : targets.names()) {
             try {
-                targets.provider(target).listModels().forEach(m -> data.addObject()
+                targets.listModels(target).forEach(m -> data.addObject()
                         .put("id", target + "/" + m.id()).put("object", "model").put("created", 0)
                         .put("owned_by", target));
             } catch (RuntimeException e) {

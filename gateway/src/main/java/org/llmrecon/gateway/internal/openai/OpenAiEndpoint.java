@@ -36,7 +36,7 @@ abstract class OpenAiEndpoint extends HttpServlet {
         this.router = new ModelRouter(targets);
     }
 
-    /** The outcome of a stream the client left before its end: the provider was told to stop. */
+    /** The outcome of a request the client left before its answer: its upstream call was cancelled. */
     static final String CLIENT_GONE = "client_gone";
 
     /**
@@ -52,24 +52,39 @@ abstract class OpenAiEndpoint extends HttpServlet {
         long start = System.nanoTime();
         String target = "-";
         String failure = null;
-        try {
+        ClientWatch client = ClientWatch.of(req);
+        try (client) {
             ObjectNode body = JsonBody.read(req, settings.maxBodyBytes());
-            ModelRoute route = router.route(Fields.requiredText(body, "model", "model"));
+            String model = Fields.requiredText(body, "model", "model");
+            client.calling();
+            ModelRoute route = router.route(model);
             target = route.target();
             failure = answer(body, route, resp);
-        } catch (GatewayException e) {
-            failure = kind(e);
-            ErrorResponses.write(e, resp);
-        } catch (ProviderException e) {
-            failure = ProviderErrors.kind(e);
-            ErrorResponses.write(ProviderErrors.of(e), resp);
+        } catch (IOException e) {
+            if (!client.clientGone()) {
+                throw e;
+            }
+            failure = CLIENT_GONE;
         } catch (RuntimeException e) {
-            failure = "internal";
-            ErrorResponses.write(GatewayException.of(500, "server_error", "internal_error",
-                    "the gateway failed on this request (" + e.getClass().getSimpleName() + ")"), resp);
+            failure = client.clientGone() ? CLIENT_GONE : fail(e, resp);
         } finally {
             metrics.record(target, name, failure, System.nanoTime() - start);
         }
+    }
+
+    /** @return the error kind to count, once its OpenAI error JSON is written */
+    private static String fail(RuntimeException e, HttpServletResponse resp) throws IOException {
+        if (e instanceof GatewayException g) {
+            ErrorResponses.write(g, resp);
+            return kind(g);
+        }
+        if (e instanceof ProviderException p) {
+            ErrorResponses.write(ProviderErrors.of(p), resp);
+            return ProviderErrors.kind(p);
+        }
+        ErrorResponses.write(GatewayException.of(500, "server_error", "internal_error",
+                "the gateway failed on this request (" + e.getClass().getSimpleName() + ")"), resp);
+        return "internal";
     }
 
     static void writeJson(HttpServletResponse resp, ObjectNode body) throws IOException {

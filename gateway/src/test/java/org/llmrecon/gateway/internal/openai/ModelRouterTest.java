@@ -7,6 +7,8 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ModelInfo;
@@ -23,7 +25,29 @@ class ModelRouterTest {
             "openai", List.of("gpt-4o", "shared"),
             "broken", List.of());
 
+    private static final Map<String, AtomicInteger> LISTINGS = new ConcurrentHashMap<>();
+    private static final Map<String, ProviderConfig> CONFIGS = new ConcurrentHashMap<>();
     private final ModelRouter router = new ModelRouter(new Targets(factory()));
+
+    @Test
+    void routingReusesATargetsModelListUntilItsConfigurationChanges() {
+        int before = listings("openai");
+        for (int i = 0; i < 5; i++) {
+            assertEquals("openai/gpt-4o", router.route("openai/gpt-4o").publicId());
+        }
+        assertEquals(before + 1, listings("openai"), "one GET /models for five requests");
+        CONFIGS.put("openai", ProviderConfig.builder("openai").baseUrl("http://127.0.0.1:1/v1").build());
+        try {
+            router.route("openai/gpt-4o");
+            assertEquals(before + 2, listings("openai"), "a changed configuration lists again");
+        } finally {
+            CONFIGS.remove("openai");
+        }
+    }
+
+    private static int listings(String target) {
+        return LISTINGS.computeIfAbsent(target, t -> new AtomicInteger()).get();
+    }
 
     @Test
     void routesTargetSlashModelAUniqueModelAndATargetName() {
@@ -59,11 +83,12 @@ class ModelRouterTest {
             throw new ProviderUnavailableException("broken: the plugin is gone");
         }
         ProviderConfig config = ProviderConfig.builder(target).build();
+        AtomicInteger listed = LISTINGS.computeIfAbsent(target, t -> new AtomicInteger());
         return (ManagedProvider) Proxy.newProxyInstance(ModelRouterTest.class.getClassLoader(),
                 new Class<?>[] {ManagedProvider.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "listModels" -> MODELS.get(target).stream().map(m -> ModelInfo.builder().id(m).build())
+                    case "listModels" -> listed.incrementAndGet() < 0 ? null : MODELS.get(target).stream().map(m -> ModelInfo.builder().id(m).build())
                             .toList();
-                    case "config" -> config;
+                    case "config" -> CONFIGS.getOrDefault(target, config);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
