@@ -14,6 +14,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * one provider type stays valid when its plugin is updated or replaced; calls
  * then go to the new instance.
  *
+ * <p>A call is cancelled by interrupting the thread that made it: the runtime
+ * abandons the call, interrupts the plugin's thread and throws
+ * {@link java.util.concurrent.CancellationException}, with the caller's
+ * interrupt status set again.
+ *
  * @since 1.0.0
  */
 @ProviderType

@@ -22,7 +22,7 @@ import dev.failsafe.RetryPolicy;
  * out a fresh request budget or close an open circuit.
  */
 final class GuardPolicies {
-    private static final Duration MINUTE = Duration.ofMinutes(1);
+    static final Duration MINUTE = Duration.ofMinutes(1);
 
     final ResilienceSettings settings;
     final RetryPolicy<Object> retry;
@@ -108,7 +108,11 @@ final class GuardPolicies {
         if (perMinute == 0) {
             return null;
         }
-        int burst = limits.burstSize();
+        return requestLimiter(perMinute, limits.burstSize(), maxWait);
+    }
+
+    /** The one request limiter of the runtime, for targets and for {@link ClientRateLimits}. */
+    static RateLimiter<Object> requestLimiter(int perMinute, int burst, Duration maxWait) {
         return (burst <= 1 ? RateLimiter.smoothBuilder(perMinute, MINUTE)
                 : RateLimiter.burstyBuilder(burst, MINUTE.multipliedBy(burst).dividedBy(perMinute)))
                 .withMaxWaitTime(maxWait).build();

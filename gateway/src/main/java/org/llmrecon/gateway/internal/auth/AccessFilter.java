@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.llmrecon.api.runtime.RateLimits;
 import org.llmrecon.gateway.internal.GatewaySettings;
 import org.llmrecon.gateway.internal.openai.ErrorResponses;
 import org.llmrecon.gateway.internal.openai.GatewayException;
@@ -28,8 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * request needs {@code Authorization: Bearer KEY} (401 without or with a
  * wrong one); without keys the gateway serves only while it listens on
  * loopback, and refuses everyone (403, saying why) once it listens beyond.
- * Then the key's rate limit (429 with Retry-After). Keys are never logged
- * nor echoed.
+ * Then the key's rate limit, kept by the runtime's {@link RateLimits} (429
+ * with Retry-After). Keys are never logged nor echoed: a key's allowance is
+ * named by the key's number.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern({"/v1/*", "/metrics"})
@@ -38,12 +40,13 @@ public final class AccessFilter implements Filter {
     static final String HOST = "org.apache.felix.http.host";
 
     private final GatewaySettings settings;
-    private final KeyLimits limits = new KeyLimits();
+    private final RateLimits limits;
     private final boolean beyondLoopback;
 
     @Activate
-    public AccessFilter(@Reference GatewaySettings settings, BundleContext context) {
+    public AccessFilter(@Reference GatewaySettings settings, @Reference RateLimits limits, BundleContext context) {
         this.settings = settings;
+        this.limits = limits;
         this.beyondLoopback = !loopback(context.getProperty(HOST));
     }
 
@@ -79,7 +82,8 @@ public final class AccessFilter implements Filter {
             }
             client = match.get();
         }
-        Optional<Duration> wait = limits.acquire(client, settings.rateLimitPerMinute());
+        Optional<Duration> wait = limits.tryAcquire(client < 0 ? "gateway: no key" : "gateway: key " + client,
+                settings.rateLimitPerMinute());
         if (wait.isPresent()) {
             ErrorResponses.write(GatewayException.rateLimited("rate limit of " + settings.rateLimitPerMinute()
                     + " requests per minute reached", wait.get()), resp);

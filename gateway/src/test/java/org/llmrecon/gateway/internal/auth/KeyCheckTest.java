@@ -3,7 +3,6 @@ package org.llmrecon.gateway.internal.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +19,5 @@ class KeyCheckTest {
         assertEquals(Optional.empty(), keys.match("Basic alpha"));
         assertEquals(Optional.empty(), keys.match(null));
         assertTrue(new KeyCheck(List.of()).none());
-    }
-
-    @Test
-    void eachKeyHasItsOwnLimit() {
-        KeyLimits limits = new KeyLimits();
-        assertEquals(Optional.empty(), limits.acquire(0, 1));
-        Optional<Duration> wait = limits.acquire(0, 1);
-        assertTrue(wait.isPresent() && wait.get().toSeconds() >= 1, String.valueOf(wait));
-        assertEquals(Optional.empty(), limits.acquire(1, 1));
-        assertEquals(Optional.empty(), limits.acquire(0, 0));
     }
 }
