@@ -145,8 +145,11 @@ public class SecretsIT extends TestSupport {
             properties.put("defaultModel", "gpt-4o-mini");
             properties.put("header.X-Api-Key", ETC_KEY);
             config.update(properties);
+            // Config Admin delivers the change to the configuration manager, which then pushes it to the factory
             waitFor(() -> configManager.describe("openai").stream().anyMatch(e -> e.key().equals("apiKey")
-                    && e.source().equals("etc")), DEADLINE, "the Config Admin key is in effect");
+                    && e.source().equals("etc")) && (server.baseUrl() + "/v1").equals(
+                            factory.getProvider("openai").config().baseUrl()), DEADLINE,
+                    "the Config Admin key is in effect");
             assertRejectedWithoutKey(server, ETC_KEY);
         }
         assertShownNowhere("openai");
