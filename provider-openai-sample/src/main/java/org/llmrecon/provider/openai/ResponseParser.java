@@ -63,12 +63,27 @@ final class ResponseParser {
                 if (!values.get(i).isNumber()) {
                     throw malformed(type, call, "an embedding holds a value that is not a number");
                 }
-                vector[i] = values.get(i).floatValue();
+                vector[i] = component(type, call, values.get(i).doubleValue());
             }
             data.add(new Embedding(item.path("index").asInt(data.size()), vector));
         }
         data.sort(Comparator.comparingInt(Embedding::index));
         return new EmbeddingResponse(Json.text(root.get("model")), data, usage(root.path("usage")));
+    }
+
+    /**
+     * A value a float cannot hold is malformed (it would become an infinity, which JSON cannot carry on), except
+     * the limit itself written with too few digits, as generated answers do: that is kept at the limit.
+     */
+    private static float component(String type, String call, double value) {
+        float f = (float) value;
+        if (Float.isFinite(f)) {
+            return f;
+        }
+        if (Math.abs(value) <= Float.MAX_VALUE * (1 + 1e-6)) {
+            return Math.copySign(Float.MAX_VALUE, (float) value);
+        }
+        throw malformed(type, call, "an embedding holds " + value + ", beyond the range of a float");
     }
 
     static List<ModelInfo> models(String type, String call, JsonNode root) {

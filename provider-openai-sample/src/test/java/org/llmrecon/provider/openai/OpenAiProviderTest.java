@@ -23,6 +23,7 @@ import org.llmrecon.api.provider.ChatResponse;
 import org.llmrecon.api.provider.CompletionRequest;
 import org.llmrecon.api.provider.CompletionResponse;
 import org.llmrecon.api.provider.EmbeddingRequest;
+import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.EmbeddingResponse;
 import org.llmrecon.api.provider.InvalidRequestException;
 import org.llmrecon.api.provider.ModelCapability;
@@ -194,6 +195,23 @@ class OpenAiProviderTest {
         assertEquals(-1f, response.data().get(1).vector()[1]);
         assertEquals(4, response.usage().promptTokens());
         assertEquals(2, server.last().json().get("input").size());
+    }
+
+    @Test
+    void anEmbeddingValueAFloatCannotHoldIsMalformedButTheLimitRoundedIsKept() throws Exception {
+        // Prism, from the spec's float format, answers the lowest float rounded to 16 digits: just beyond it
+        server.json("POST /embeddings", 200, """
+                {"object":"list","model":"e","data":[{"object":"embedding","index":0,
+                 "embedding":[-3.402823669209385e+38,3.402823669209385e+38]}]}""");
+        float[] limit = provider(config()).embed(EmbeddingRequest.of("e", "a")).data().get(0).vector();
+        assertEquals(-Float.MAX_VALUE, limit[0]);
+        assertEquals(Float.MAX_VALUE, limit[1]);
+        server.json("POST /embeddings", 200, """
+                {"object":"list","model":"e","data":[{"object":"embedding","index":0,"embedding":[0.5,1e300]}]}""");
+        MalformedResponseException e = assertThrows(MalformedResponseException.class,
+                () -> provider(config()).embed(EmbeddingRequest.of("e", "a")));
+        assertEquals("openai: POST /embeddings answer is malformed: an embedding holds 1.0E300, beyond the range "
+                + "of a float", e.getMessage());
     }
 
     @Test

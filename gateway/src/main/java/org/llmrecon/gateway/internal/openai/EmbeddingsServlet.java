@@ -64,10 +64,7 @@ public final class EmbeddingsServlet extends OpenAiEndpoint {
                 }
                 item.put("embedding", Base64.getEncoder().encodeToString(bytes.array()));
             } else {
-                ArrayNode vector = item.putArray("embedding");
-                for (float f : v) {
-                    vector.add(f);
-                }
+                floats(item.putArray("embedding"), v, route.target());
             }
         }
         root.put("model", route.publicId());
@@ -76,5 +73,17 @@ public final class EmbeddingsServlet extends OpenAiEndpoint {
         usage.put("total_tokens", r.usage() == null ? 0 : r.usage().totalTokens());
         writeJson(resp, root);
         return null;
+    }
+
+    /** @throws GatewayException 502 for a value JSON cannot carry (an infinity or NaN) */
+    static void floats(ArrayNode into, float[] vector, String target) {
+        for (float f : vector) {
+            if (!Float.isFinite(f)) {
+                throw GatewayException.of(502, "server_error", "bad_upstream_answer", "target '" + target
+                        + "' answered an embedding value that is not a finite number (" + f
+                        + "); JSON cannot carry it: ask with encoding_format base64");
+            }
+            into.add(f);
+        }
     }
 }
