@@ -245,7 +245,9 @@ public final class LlmRecon implements AutoCloseable {
 
         /**
          * Serves the targets over the gateway's OpenAI-compatible API, {@code /metrics} and the console. Without
-         * this no port is opened. Beyond loopback the gateway serves only with keys configured.
+         * this the gateway's bundles (Felix HTTP on Jetty) are not even installed and no port is opened; its keys
+         * can still be managed ({@code llm:gateway key}). Beyond loopback the gateway serves only with keys
+         * configured.
          *
          * @param host the address to listen on, e.g. {@code 127.0.0.1} (only this machine) or {@code 0.0.0.0}
          * @param port the port, 0 for any free one (see {@link LlmRecon#httpUrl()})
@@ -269,15 +271,16 @@ public final class LlmRecon implements AutoCloseable {
         }
 
         /**
-         * Starts Felix, installs and starts the runtime's bundles, then the extra
-         * bundles, waits for the runtime's services and applies the configuration.
+         * Starts Felix, installs and starts the runtime's bundles (the HTTP gateway's only with
+         * {@link #http(String, int)}), then the extra bundles, waits for the runtime's services and applies the
+         * configuration.
          *
          * @return the running runtime; close it to stop
          * @throws IllegalStateException when the runtime does not start, with the reason
          */
         public LlmRecon start() {
             Main.mark("start");
-            RuntimeBundles embedded = RuntimeBundles.embedded();
+            RuntimeBundles embedded = RuntimeBundles.embedded(http != null);
             Main.mark("embedded listed");
             if (http != null) {
                 HttpEndpoint.checkFree(http);
