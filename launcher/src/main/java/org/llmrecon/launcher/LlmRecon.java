@@ -66,9 +66,10 @@ public final class LlmRecon implements AutoCloseable {
 
     /**
      * SPI Fly (which gives Jetty its SLF4J binding) logs each provider it registers at INFO through
-     * java.util.logging, the console by default; warnings still show. Held here: JUL keeps loggers weakly.
+     * java.util.logging, the console by default; warnings still show. Held here: JUL keeps loggers weakly. Set
+     * when the gateway's bundles are installed, so a start without them does not set up java.util.logging.
      */
-    private static final java.util.logging.Logger SPI_FLY_LOG = quiet("org.apache.aries.spifly");
+    private static volatile java.util.logging.Logger spiFlyLog;
 
     private final Framework framework;
     private final Path storage;
@@ -284,6 +285,7 @@ public final class LlmRecon implements AutoCloseable {
             Main.mark("embedded listed");
             if (http != null) {
                 HttpEndpoint.checkFree(http);
+                spiFlyLog = quiet("org.apache.aries.spifly");
             }
             Path storage = Storage.create();
             Framework framework = null;
