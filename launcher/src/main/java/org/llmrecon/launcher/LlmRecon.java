@@ -66,9 +66,10 @@ public final class LlmRecon implements AutoCloseable {
 
     /**
      * SPI Fly (which gives Jetty its SLF4J binding) logs each provider it registers at INFO through
-     * java.util.logging, the console by default; warnings still show. Held here: JUL keeps loggers weakly.
+     * java.util.logging, the console by default; warnings still show. Held here: JUL keeps loggers weakly. Set
+     * when the gateway's bundles are installed, so a start without them does not set up java.util.logging.
      */
-    private static final java.util.logging.Logger SPI_FLY_LOG = quiet("org.apache.aries.spifly");
+    private static volatile java.util.logging.Logger spiFlyLog;
 
     private final Framework framework;
     private final Path storage;
@@ -245,7 +246,9 @@ public final class LlmRecon implements AutoCloseable {
 
         /**
          * Serves the targets over the gateway's OpenAI-compatible API, {@code /metrics} and the console. Without
-         * this no port is opened. Beyond loopback the gateway serves only with keys configured.
+         * this the gateway's bundles (Felix HTTP on Jetty) are not even installed and no port is opened; its keys
+         * can still be managed ({@code llm:gateway key}). Beyond loopback the gateway serves only with keys
+         * configured.
          *
          * @param host the address to listen on, e.g. {@code 127.0.0.1} (only this machine) or {@code 0.0.0.0}
          * @param port the port, 0 for any free one (see {@link LlmRecon#httpUrl()})
@@ -269,18 +272,20 @@ public final class LlmRecon implements AutoCloseable {
         }
 
         /**
-         * Starts Felix, installs and starts the runtime's bundles, then the extra
-         * bundles, waits for the runtime's services and applies the configuration.
+         * Starts Felix, installs and starts the runtime's bundles (the HTTP gateway's only with
+         * {@link #http(String, int)}), then the extra bundles, waits for the runtime's services and applies the
+         * configuration.
          *
          * @return the running runtime; close it to stop
          * @throws IllegalStateException when the runtime does not start, with the reason
          */
         public LlmRecon start() {
             Main.mark("start");
-            RuntimeBundles embedded = RuntimeBundles.embedded();
+            RuntimeBundles embedded = RuntimeBundles.embedded(http != null);
             Main.mark("embedded listed");
             if (http != null) {
                 HttpEndpoint.checkFree(http);
+                spiFlyLog = quiet("org.apache.aries.spifly");
             }
             Path storage = Storage.create();
             Framework framework = null;

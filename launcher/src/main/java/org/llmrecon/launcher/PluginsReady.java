@@ -21,6 +21,7 @@ import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.PluginState;
 import org.llmrecon.api.runtime.ProviderFactory;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -29,32 +30,81 @@ import org.osgi.framework.BundleContext;
  * factory). A jar whose manifest lists several provider types publishes one
  * plugin service per type, so it counts once that many are listed, or once
  * one of them FAILED.
+ * <p>
+ * The plugin manager's listing is the answer, but it evaluates every plugin:
+ * it is asked once the cheap signs say the jars are done (each has an ACTIVE
+ * bundle and the factory offers the types its manifest names), and otherwise
+ * at most every {@link FrameworkEvents#RECHECK}, which covers the plugins that
+ * fail, are refused or name no type.
  */
 final class PluginsReady {
     private static final Duration SETTLE = Duration.ofSeconds(1);
     private static final String PROVIDER_TYPE = "LLMrecon-Provider-Type";
     private final List<Path> jars;
-    private final Map<Path, Integer> declaredTypes = new HashMap<>();
+    private final Map<Path, List<String>> declaredTypes = new HashMap<>();
+    private final BundleContext context;
     private final Supplier<PluginManager> manager;
     private final Supplier<ProviderFactory> factory;
     private final Map<Path, Long> failingSince = new HashMap<>();
     private final FrameworkEvents events;
+    private long listedAt = System.nanoTime();
+    private List<Path> listed;
+    private int listings;
 
     PluginsReady(BundleContext context, List<Path> folders, Supplier<PluginManager> manager,
             Supplier<ProviderFactory> factory) {
+        this.context = context;
         this.events = new FrameworkEvents(context);
         this.jars = jars(folders);
-        jars.forEach(j -> declaredTypes.put(j, declaredTypes(j)));
+        jars.forEach(j -> declaredTypes.put(j, typeNames(j)));
+        this.listed = jars;
         this.manager = manager;
         this.factory = factory;
     }
 
     List<Path> await(Duration timeout) {
-        return events.await(this::pending, timeout);
+        List<Path> left = events.await(this::pending, timeout);
+        Main.mark("plugins listed " + listings + " times");
+        return left;
     }
 
     private List<Path> pending() {
         long now = System.nanoTime();
+        if (now - listedAt < FrameworkEvents.RECHECK.toNanos() && !looksDone()) {
+            return listed;
+        }
+        listedAt = now;
+        listings++;
+        listed = listing(now);
+        return listed;
+    }
+
+    /** @return whether every jar has an ACTIVE bundle and the factory offers every type its manifest names */
+    private boolean looksDone() {
+        Map<Path, Integer> states = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            Path file = file(b.getLocation());
+            if (file != null) {
+                states.put(file, b.getState());
+            }
+        }
+        Set<String> offered = null;
+        for (Path jar : jars) {
+            if (states.getOrDefault(jar, Bundle.UNINSTALLED) != Bundle.ACTIVE) {
+                return false;
+            }
+            List<String> types = declaredTypes.get(jar);
+            if (!types.isEmpty()) {
+                offered = offered == null ? factory.get().providerTypes() : offered;
+                if (!offered.containsAll(types)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private List<Path> listing(long now) {
         Map<Path, Integer> ready = new HashMap<>();
         Set<Path> waiting = new HashSet<>();
         Set<Path> failed = new HashSet<>();
@@ -77,7 +127,7 @@ final class PluginsReady {
             }
         }
         return jars.stream().filter(j -> waiting.contains(j) || !ready.containsKey(j)
-                || (!failed.contains(j) && ready.get(j) < declaredTypes.getOrDefault(j, 1)))
+                || (!failed.contains(j) && ready.get(j) < Math.max(1, declaredTypes.get(j).size())))
                 .filter(Files::exists).toList();
     }
 
@@ -93,15 +143,15 @@ final class PluginsReady {
         return now - failingSince.computeIfAbsent(file, f -> now) >= SETTLE.toNanos();
     }
 
-    /** @return how many provider types the jar's manifest lists (comma separated), at least 1 */
-    static int declaredTypes(Path jar) {
+    /** @return the provider types the jar's manifest lists (comma separated); none for a jar that names none */
+    static List<String> typeNames(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             String header = manifest == null ? null : manifest.getMainAttributes().getValue(PROVIDER_TYPE);
-            return header == null ? 1 : Math.max(1, (int) Arrays.stream(header.split(",")).filter(t -> !t.isBlank())
-                    .count());
+            return header == null ? List.of() : Arrays.stream(header.split(",")).map(String::trim)
+                    .filter(t -> !t.isEmpty()).toList();
         } catch (IOException | RuntimeException e) {
-            return 1;
+            return List.of();
         }
     }
 

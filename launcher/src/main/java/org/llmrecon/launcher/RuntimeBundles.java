@@ -20,12 +20,15 @@ import java.util.stream.Stream;
 /**
  * The bundles embedded in the launcher under {@code llmrecon/bundles/}: exactly
  * the {@code -runbundles} of {@code bndrun/runtime.bndrun}, exported by bnd at
- * build time. The core-api bundle is not installed: the system bundle exports
- * its packages from the launcher's class path, so the embedding program and the
- * plugins share one copy of the API classes.
+ * build time; and under {@code llmrecon/gateway/} those of
+ * {@code bndrun/gateway.bndrun} that the runtime's set does not hold, read only
+ * when the HTTP gateway is asked for. The core-api bundle is not installed: the
+ * system bundle exports its packages from the launcher's class path, so the
+ * embedding program and the plugins share one copy of the API classes.
  */
 final class RuntimeBundles {
     static final String FOLDER = "llmrecon/bundles/";
+    static final String GATEWAY_FOLDER = "llmrecon/gateway/";
     static final String API_BSN = "org.llmrecon.core-api";
 
     record Embedded(String name, Manifest manifest) {
@@ -45,7 +48,12 @@ final class RuntimeBundles {
         this.bundles = bundles;
     }
 
-    static RuntimeBundles embedded() {
+    /**
+     * @param gateway whether to add the HTTP gateway's bundles
+     * @return the embedded bundles
+     */
+    static RuntimeBundles embedded(boolean gateway) {
+        List<String> folders = gateway ? List.of(FOLDER, GATEWAY_FOLDER) : List.of(FOLDER);
         Path source;
         try {
             source = Path.of(RuntimeBundles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -55,12 +63,14 @@ final class RuntimeBundles {
         List<Embedded> found = new ArrayList<>();
         try {
             if (Files.isDirectory(source)) {
-                Path folder = source.resolve(FOLDER);
-                if (Files.isDirectory(folder)) {
-                    try (Stream<Path> files = Files.list(folder)) {
-                        for (Path f : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                            try (InputStream in = Files.newInputStream(f)) {
-                                found.add(new Embedded(FOLDER + f.getFileName(), manifest(in, f.toString())));
+                for (String name : folders) {
+                    Path folder = source.resolve(name);
+                    if (Files.isDirectory(folder)) {
+                        try (Stream<Path> files = Files.list(folder)) {
+                            for (Path f : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                                try (InputStream in = Files.newInputStream(f)) {
+                                    found.add(new Embedded(name + f.getFileName(), manifest(in, f.toString())));
+                                }
                             }
                         }
                     }
@@ -69,9 +79,11 @@ final class RuntimeBundles {
                 try (JarFile jar = new JarFile(source.toFile())) {
                     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
                         JarEntry entry = e.nextElement();
-                        if (entry.getName().startsWith(FOLDER) && entry.getName().endsWith(".jar")) {
+                        String name = entry.getName();
+                        if (name.endsWith(".jar") && folders.stream().anyMatch(f -> name.startsWith(f)
+                                && name.indexOf('/', f.length()) < 0)) {
                             try (InputStream in = jar.getInputStream(entry)) {
-                                found.add(new Embedded(entry.getName(), manifest(in, entry.getName())));
+                                found.add(new Embedded(name, manifest(in, name)));
                             }
                         }
                     }
@@ -80,8 +92,10 @@ final class RuntimeBundles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedded bundles: " + e.getMessage(), e);
         }
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no bundles embedded under " + FOLDER + " in " + source);
+        for (String folder : folders) {
+            if (found.stream().noneMatch(b -> b.name().startsWith(folder))) {
+                throw new IllegalStateException("no bundles embedded under " + folder + " in " + source);
+            }
         }
         found.sort((a, b) -> a.name().compareTo(b.name()));
         return new RuntimeBundles(List.copyOf(found));

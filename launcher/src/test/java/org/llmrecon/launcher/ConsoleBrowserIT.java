@@ -99,7 +99,11 @@ class ConsoleBrowserIT {
         assertTrue(answer.contains("console says hello"), answer);
 
 
-        browser.findElement(By.cssSelector("#targets tr[data-name='mock'] button")).click();
+        // found and clicked in one step, again if the table was redrawn in between
+        await(d -> {
+            d.findElement(By.cssSelector("#targets tr[data-name='mock'] button")).click();
+            return true;
+        });
         await(d -> d.findElement(By.id("config-section")).isDisplayed() ? true : null);
         browser.findElement(By.id("config-key")).sendKeys("timeout");
         browser.findElement(By.id("config-value")).sendKeys("soon");

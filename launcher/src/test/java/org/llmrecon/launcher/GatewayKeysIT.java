@@ -35,6 +35,13 @@ class GatewayKeysIT {
             assertTrue(p.out().get(0).startsWith("added key "), p.out().toString());
             assertFalse(String.join("\n", p.out()).contains("sk-given-2"), p.out().toString());
         }
+        // the keys were written without the gateway: its bundles are installed only with --http
+        try (LauncherProcess p = LauncherProcess.start(work, "-c", "lb -s")) {
+            assertEquals(0, p.exitCode(), p.err().toString());
+            String bundles = String.join("\n", p.out());
+            assertTrue(bundles.contains("org.llmrecon.core-runtime"), bundles);
+            assertFalse(bundles.contains("org.llmrecon.gateway") || bundles.contains("org.apache.felix.http"), bundles);
+        }
         String cfg = Files.readString(work.resolve("etc/org.llmrecon.gateway.cfg"));
         assertTrue(cfg.matches("keys = ENC\\([^),]+\\),ENC\\([^),]+\\)\n"), cfg);
         try (LauncherProcess p = LauncherProcess.start(work, "-c", "llm:gateway key list")) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -32,11 +33,11 @@ class PluginsReadyTest {
 
     @Test
     void aJarCountsOnePluginPerTypeItsManifestLists() throws IOException {
-        assertEquals(2, PluginsReady.declaredTypes(jar("openai, azure-openai")));
-        assertEquals(1, PluginsReady.declaredTypes(jar("openai")));
-        assertEquals(1, PluginsReady.declaredTypes(jar(null)));
-        assertEquals(1, PluginsReady.declaredTypes(jar(" , ")));
+        assertEquals(List.of("openai", "azure-openai"), PluginsReady.typeNames(jar("openai, azure-openai")));
+        assertEquals(List.of("openai"), PluginsReady.typeNames(jar("openai")));
+        assertEquals(List.of(), PluginsReady.typeNames(jar(null)));
+        assertEquals(List.of(), PluginsReady.typeNames(jar(" , ")));
         Path notAJar = Files.writeString(dir.resolve("x.jar"), "not a jar");
-        assertEquals(1, PluginsReady.declaredTypes(notAJar));
+        assertEquals(List.of(), PluginsReady.typeNames(notAJar));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.llmrecon.api.runtime.GatewayProperties;
 import org.llmrecon.api.runtime.Secrets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = GatewayConfig.class)
 public final class GatewaySettings {
     /** The configuration's PID. */
-    public static final String PID = "org.llmrecon.gateway";
+    public static final String PID = GatewayProperties.PID;
 
     private final Secrets secrets;
     private volatile GatewayConfig config;

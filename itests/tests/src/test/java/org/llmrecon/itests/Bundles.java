@@ -80,9 +80,7 @@ final class Bundles {
                 // read from the framework only: never rewrite configuration files (see LlmRecon)
                 "felix.fileinstall.enableConfigSave", "false",
                 // the Gogo shell never reads the test JVM's stdin
-                "gosh.args", "--nointeractive",
-                // as the launcher without --http: Felix HTTP opens no port
-                "org.apache.felix.http.enable", "false");
+                "gosh.args", "--nointeractive");
     }
 
     /** @return the jars of {@code -runbundles}, as the build exported them */

@@ -10,12 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file whole or not at all: a temporary file beside it, forced to disk, then renamed over it. */
-final class AtomicFiles {
+/**
+ * Writes a file whole or not at all: a temporary file beside it, readable by its owner only, forced to disk, then
+ * renamed over it. The temporary name starts with a dot, so File Install does not pick it up.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path file, String text) throws IOException {
+    /** @param file the file to replace @param text its new content @throws IOException when it cannot be written */
+    public static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {

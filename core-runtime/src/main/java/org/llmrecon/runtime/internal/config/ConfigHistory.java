@@ -24,7 +24,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ConfigHistory {
     static final int KEEP = 20;
     static final String FOLDER = ".history";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Built on the first history read or write, not at start: an ObjectMapper loads about 280 classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** One version as stored. */
     record Version(int number, Instant time, String change, Map<String, String> values) {
@@ -51,7 +55,7 @@ final class ConfigHistory {
             return List.of();
         }
         try {
-            JsonNode root = JSON.readTree(f.toFile());
+            JsonNode root = Json.MAPPER.readTree(f.toFile());
             JsonNode all = root == null ? null : root.get("versions");
             if (all == null || !all.isArray()) {
                 throw new IllegalArgumentException(f + ": corrupted: no 'versions' array");
@@ -80,7 +84,7 @@ final class ConfigHistory {
         int number = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).number() + 1;
         versions.add(new Version(number, Instant.now(), change, new TreeMap<>(values)));
         List<Version> kept = versions.subList(Math.max(0, versions.size() - KEEP), versions.size());
-        ObjectNode root = JSON.createObjectNode().put("target", target);
+        ObjectNode root = Json.MAPPER.createObjectNode().put("target", target);
         ArrayNode array = root.putArray("versions");
         for (Version v : kept) {
             ObjectNode n = array.addObject().put("version", v.number()).put("time", v.time().toString())
@@ -88,7 +92,7 @@ final class ConfigHistory {
             ObjectNode vals = n.putObject("values");
             v.values().forEach(vals::put);
         }
-        AtomicFiles.write(file(target), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+        AtomicFiles.write(file(target), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
         return number;
     }
 

@@ -1,6 +1,8 @@
-package org.llmrecon.gateway.internal.keys;
+package org.llmrecon.runtime.internal.shell;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,7 +10,8 @@ import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.api.runtime.Secrets;
-import org.llmrecon.gateway.internal.auth.AccessFilter;
+import org.llmrecon.runtime.internal.keys.GatewayKeyFile;
+import org.llmrecon.runtime.internal.keys.GatewayKeys;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -16,7 +19,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code llm:gateway}: where the gateway serves, and its keys ({@code key add|list|remove|encrypt}). */
+/**
+ * {@code llm:gateway}: where the gateway serves, and its keys ({@code key add|list|remove|encrypt}). In the
+ * runtime, not in the gateway's bundle: the launcher installs the gateway only with {@code --http}, and keys are
+ * prepared before.
+ */
 @Component(service = GatewayCommands.class, property = {"osgi.command.scope=llm", "osgi.command.function=gateway"})
 public final class GatewayCommands {
     private static final String USAGE = "use gateway [status], gateway key list, gateway key add [KEY],"
@@ -27,7 +34,7 @@ public final class GatewayCommands {
     private final BundleContext context;
     private final Secrets secrets;
 
-    /** @param context the gateway bundle's context @param secrets the runtime's secrets */
+    /** @param context the runtime bundle's context @param secrets the runtime's secrets */
     @Activate
     public GatewayCommands(BundleContext context, @Reference Secrets secrets) {
         this.context = context;
@@ -45,7 +52,7 @@ public final class GatewayCommands {
         String serving = off ? "not serving (start the launcher with --http)" : url(host);
         String required = count > 0 ? "yes, every request"
                 : off ? "not while there are none and it serves on loopback; always beyond loopback"
-                : AccessFilter.loopback(host) ? "no: without keys it serves this machine only"
+                : loopback(host) ? "no: without keys it serves this machine only"
                 : "yes: it listens beyond loopback and has none, so it serves no one";
         return "gateway: " + serving + "\nkeys required: " + required + "\nkeys: " + count + " in "
                 + keys.file();
@@ -110,7 +117,7 @@ public final class GatewayCommands {
             throw new IllegalArgumentException("no configuration folder (" + RuntimeProperties.ETC_DIR
                     + " is not set): the gateway's keys have no file to live in");
         }
-        return new GatewayKeys(new KeyFile(Path.of(first)), secrets);
+        return new GatewayKeys(new GatewayKeyFile(Path.of(first)), secrets);
     }
 
     private String url(String host) {
@@ -121,6 +128,15 @@ public final class GatewayCommands {
             return port == null ? "not listening yet" : "http://" + h + ":" + port + "/v1";
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** As the gateway decides whether it listens on loopback only: an unset host means every interface. */
+    private static boolean loopback(String host) {
+        try {
+            return host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.llmrecon.gateway.internal.keys;
+package org.llmrecon.runtime.internal.keys;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,24 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.llmrecon.gateway.internal.GatewaySettings;
+import org.llmrecon.api.runtime.GatewayProperties;
+import org.llmrecon.runtime.internal.config.AtomicFiles;
 
 /**
  * The gateway's keys in {@code etc/org.llmrecon.gateway.cfg}, the file File Install hands to Config Admin:
- * one line {@code keys = A,B} (which {@link GatewaySettings} splits at commas). Writing replaces that line
- * and keeps every other line of the file as it was.
+ * one line {@code keys = A,B} (which the gateway splits at commas). Writing replaces that line and keeps every
+ * other line of the file as it was, written whole or not at all and readable by its owner only.
  */
-final class KeyFile {
-    static final String NAME = GatewaySettings.PID + ".cfg";
-    private static final String KEY = "keys";
+public final class GatewayKeyFile {
+    static final String NAME = GatewayProperties.PID + ".cfg";
+    private static final String KEY = GatewayProperties.KEYS;
 
     private final Path file;
 
     /** @param etc the configuration folder */
-    KeyFile(Path etc) {
+    public GatewayKeyFile(Path etc) {
         this.file = etc.resolve(NAME);
-        if (Files.exists(etc.resolve(GatewaySettings.PID + ".config"))) {
-            throw new IllegalArgumentException("the gateway's configuration is in " + etc.resolve(GatewaySettings.PID
+        if (Files.exists(etc.resolve(GatewayProperties.PID + ".config"))) {
+            throw new IllegalArgumentException("the gateway's configuration is in " + etc.resolve(GatewayProperties.PID
                     + ".config") + "; these commands write " + file + ": move its values there first");
         }
     }
@@ -69,7 +70,7 @@ final class KeyFile {
             out.append(line).append('\n');
         }
         try {
-            AtomicWrite.write(file, out.toString());
+            AtomicFiles.write(file, out.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
         }

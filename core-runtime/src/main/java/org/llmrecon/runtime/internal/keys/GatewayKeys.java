@@ -1,4 +1,4 @@
-package org.llmrecon.gateway.internal.keys;
+package org.llmrecon.runtime.internal.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,27 +13,28 @@ import java.util.List;
 import org.llmrecon.api.runtime.Secrets;
 
 /**
- * Adds, lists, removes and seals the gateway's keys in its {@link KeyFile}. Every key written is sealed with
+ * Adds, lists, removes and seals the gateway's keys in its {@link GatewayKeyFile}. Every key written is sealed with
  * the runtime's {@link Secrets}; a key is shown only by its fingerprint, never in the clear, except the one
  * {@link #add} generates, returned once to be printed.
  */
-final class GatewayKeys {
+public final class GatewayKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One stored key as the shell lists it. @param fingerprint null when it does not open */
-    record Listed(int position, String fingerprint, boolean sealed) {
+    public record Listed(int position, String fingerprint, boolean sealed) {
     }
 
-    private final KeyFile file;
+    private final GatewayKeyFile file;
     private final Secrets secrets;
 
-    GatewayKeys(KeyFile file, Secrets secrets) {
+    /** @param file the key file @param secrets the runtime's secrets, which seal and open the keys */
+    public GatewayKeys(GatewayKeyFile file, Secrets secrets) {
         this.file = file;
         this.secrets = secrets;
     }
 
     /** @param key the key, or null for a new random one @return the key added, in the clear */
-    String add(String key) {
+    public String add(String key) {
         String plain = key == null ? "llmr-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)) : key;
         if (plain.isEmpty() || !plain.chars().allMatch(c -> c > ' ' && c < 127) || plain.startsWith("ENC(")) {
             throw new IllegalArgumentException("a gateway key is printable ASCII without spaces, and not ENC(...)");
@@ -50,7 +51,8 @@ final class GatewayKeys {
         return plain;
     }
 
-    List<Listed> list() {
+    /** @return the stored keys by position and fingerprint, never in the clear */
+    public List<Listed> list() {
         List<String> stored = file.read();
         List<Listed> all = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
@@ -66,7 +68,7 @@ final class GatewayKeys {
     }
 
     /** @param which a position (1 is the first) or a fingerprint @return the position removed */
-    int remove(String which) {
+    public int remove(String which) {
         List<String> stored = file.read();
         int index = -1;
         if (which.matches("[0-9]{1,4}")) {
@@ -94,7 +96,7 @@ final class GatewayKeys {
     }
 
     /** @return how many plain-text keys were sealed */
-    int encrypt() {
+    public int encrypt() {
         List<String> stored = file.read();
         openAll(stored);
         List<String> next = stored.stream().map(k -> secrets.sealed(k) ? k : secrets.seal(k)).toList();
@@ -105,16 +107,18 @@ final class GatewayKeys {
         return count;
     }
 
-    Path file() {
+    /** @return the file the keys live in */
+    public Path file() {
         return file.path();
     }
 
-    int count() {
+    /** @return how many keys are stored */
+    public int count() {
         return file.read().size();
     }
 
     /** @return the first 8 hex digits of the key's SHA-256: names it without revealing it */
-    static String fingerprint(String plain) {
+    public static String fingerprint(String plain) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 4);

@@ -1,4 +1,4 @@
-package org.llmrecon.gateway.internal.keys;
+package org.llmrecon.runtime.internal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +47,7 @@ class GatewayKeysTest {
     }
 
     private GatewayKeys keys() {
-        return new GatewayKeys(new KeyFile(etc), SECRETS);
+        return new GatewayKeys(new GatewayKeyFile(etc), SECRETS);
     }
 
     @Test
@@ -115,7 +115,7 @@ class GatewayKeysTest {
     @Test
     void aDotConfigFileIsNamedRatherThanShadowed() throws Exception {
         Files.writeString(etc.resolve("org.llmrecon.gateway.config"), "keys=[\"a\"]\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KeyFile(etc));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GatewayKeyFile(etc));
         assertTrue(e.getMessage().contains("org.llmrecon.gateway.config"), e.getMessage());
     }
 }
