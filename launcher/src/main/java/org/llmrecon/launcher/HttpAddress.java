@@ -1,7 +1,6 @@
 package org.llmrecon.launcher;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import org.llmrecon.api.runtime.GatewayProperties;
 
 /**
  * Where the gateway listens: {@code --http [HOST:]PORT}, the host 127.0.0.1
@@ -42,11 +41,7 @@ record HttpAddress(String host, int port) {
 
     /** @return whether the host is a loopback address, so only this machine can connect */
     boolean loopback() {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return GatewayProperties.loopbackOnly(host);
     }
 
     /** @param actualPort the port bound @return the URL base, e.g. {@code http://127.0.0.1:8080} */

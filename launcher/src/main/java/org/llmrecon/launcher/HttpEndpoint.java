@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.llmrecon.api.runtime.GatewayProperties;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -17,9 +18,9 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class HttpEndpoint {
     /** Felix HTTP: whether to open the HTTP connector at all (its default port would be 8080). */
-    static final String ENABLE = "org.apache.felix.http.enable";
-    static final String HOST = "org.apache.felix.http.host";
-    static final String PORT = "org.osgi.service.http.port";
+    static final String ENABLE = GatewayProperties.ENABLE;
+    static final String HOST = GatewayProperties.HOST;
+    static final String PORT = GatewayProperties.PORT;
     /** Felix HTTP: Jetty's idle timeout in ms (default 60 s). */
     static final String IDLE_TIMEOUT = "org.apache.felix.http.timeout";
     /** The Servlet Whiteboard runtime Felix HTTP registers once its connector listens. */

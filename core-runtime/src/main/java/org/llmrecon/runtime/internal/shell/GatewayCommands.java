@@ -1,13 +1,12 @@
 package org.llmrecon.runtime.internal.shell;
 
 import java.io.File;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
+import org.llmrecon.api.runtime.GatewayProperties;
 import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.api.runtime.Secrets;
 import org.llmrecon.runtime.internal.keys.GatewayKeyFile;
@@ -46,13 +45,13 @@ public final class GatewayCommands {
     public String gateway() {
         GatewayKeys keys = keys();
         int count = keys.count();
-        String enabled = context.getProperty("org.apache.felix.http.enable");
-        String host = context.getProperty("org.apache.felix.http.host");
+        String enabled = context.getProperty(GatewayProperties.ENABLE);
+        String host = context.getProperty(GatewayProperties.HOST);
         boolean off = "false".equals(enabled);
         String serving = off ? "not serving (start the launcher with --http)" : url(host);
         String required = count > 0 ? "yes, every request"
                 : off ? "not while there are none and it serves on loopback; always beyond loopback"
-                : loopback(host) ? "no: without keys it serves this machine only"
+                : GatewayProperties.loopbackOnly(host) ? "no: without keys it serves this machine only"
                 : "yes: it listens beyond loopback and has none, so it serves no one";
         return "gateway: " + serving + "\nkeys required: " + required + "\nkeys: " + count + " in "
                 + keys.file();
@@ -123,20 +122,11 @@ public final class GatewayCommands {
     private String url(String host) {
         try {
             ServiceReference<?>[] refs = context.getAllServiceReferences(HTTP_RUNTIME, null);
-            Object port = refs == null ? null : refs[0].getProperty("org.osgi.service.http.port");
+            Object port = refs == null ? null : refs[0].getProperty(GatewayProperties.PORT);
             String h = host == null || host.isBlank() ? "0.0.0.0" : host.contains(":") ? "[" + host + "]" : host;
             return port == null ? "not listening yet" : "http://" + h + ":" + port + "/v1";
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** As the gateway decides whether it listens on loopback only: an unset host means every interface. */
-    private static boolean loopback(String host) {
-        try {
-            return host != null && !host.isBlank() && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

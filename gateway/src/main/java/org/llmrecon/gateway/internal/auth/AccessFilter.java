@@ -1,11 +1,10 @@
 package org.llmrecon.gateway.internal.auth;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.llmrecon.api.runtime.GatewayProperties;
 import org.llmrecon.api.runtime.RateLimits;
 import org.llmrecon.gateway.internal.GatewaySettings;
 import org.llmrecon.gateway.internal.openai.ErrorResponses;
@@ -36,9 +35,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern({"/v1/*", "/metrics"})
 public final class AccessFilter implements Filter {
-    /** Felix HTTP's host property; unset means every interface. */
-    static final String HOST = "org.apache.felix.http.host";
-
     private final GatewaySettings settings;
     private final RateLimits limits;
     private final boolean beyondLoopback;
@@ -47,7 +43,7 @@ public final class AccessFilter implements Filter {
     public AccessFilter(@Reference GatewaySettings settings, @Reference RateLimits limits, BundleContext context) {
         this.settings = settings;
         this.limits = limits;
-        this.beyondLoopback = !loopback(context.getProperty(HOST));
+        this.beyondLoopback = !GatewayProperties.loopbackOnly(context.getProperty(GatewayProperties.HOST));
     }
 
     @Override
@@ -65,7 +61,7 @@ public final class AccessFilter implements Filter {
         }
         int client = -1;
         if (keys.none()) {
-            if (beyondLoopback || !loopback(req.getLocalAddr())) {
+            if (beyondLoopback || !GatewayProperties.loopbackOnly(req.getLocalAddr())) {
                 ErrorResponses.write(GatewayException.of(403, "permission_denied", "no_gateway_keys",
                         "the gateway listens beyond loopback and has no keys, so it serves no one: set keys in "
                                 + "the configuration " + GatewaySettings.PID), resp);
@@ -90,17 +86,5 @@ public final class AccessFilter implements Filter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    /** @param host an address or name @return whether it is this machine's loopback only */
-    public static boolean loopback(String host) {
-        if (host == null || host.isBlank()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
