@@ -19,7 +19,11 @@ public final class Felixes {
     private Felixes() {
     }
 
-    /** Properties common to every run: a fresh cache, Gogo without a console, quiet File Install. */
+    /**
+     * Properties common to every run: a fresh cache, Gogo without a console, quiet File Install, and SCR logging
+     * through its own bundle's loggers as the launcher has it (else Felix Log keeps a logger, and with it the whole
+     * uninstalled bundle, for every bundle SCR managed).
+     */
     public static Map<String, String> properties(Path storage) {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -29,6 +33,7 @@ public final class Felixes {
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("ds.log.extension", "true");
         return p;
     }
 

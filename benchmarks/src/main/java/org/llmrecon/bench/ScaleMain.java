@@ -31,7 +31,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * in place ({@code reference:file:}). In the runtime mode one chat call is made on each provider (PF4J's
  * anchor calls one extension of each). Heap is measured after full GCs before install, when all are usable,
  * and after uninstall and refresh ({@code -Dbench.histograms=DIR} also writes the heap's class histogram at each
- * of the three points there). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
+ * of the three points there; {@code -Dbench.settle.ms=MS} measures once more MS later). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
  */
 public final class ScaleMain {
     private ScaleMain() {
@@ -105,6 +105,7 @@ public final class ScaleMain {
         for (Bundle b : installed) {
             b.uninstall();
         }
+        installed.clear(); // the bench's own references would keep every uninstalled bundle's objects
         CountDownLatch refreshed = new CountDownLatch(1);
         ctx.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, e -> {
             if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
@@ -114,6 +115,13 @@ public final class ScaleMain {
         refreshed.await(120, TimeUnit.SECONDS);
         long heap2 = Felixes.usedHeapAfterGc();
         HeapHistogram.write(mode + "-after");
+        long settle = Long.getLong("bench.settle.ms", 0);
+        if (settle > 0) {
+            Thread.sleep(settle); // what the framework's and the runtime's delayed tasks still hold goes
+            System.out.printf(Locale.ROOT, "mode=%s n=%d settle_ms=%d heap_settled_mib=%.2f%n", mode, n, settle,
+                    Felixes.usedHeapAfterGc() / 1048576.0);
+            HeapHistogram.write(mode + "-settled");
+        }
         System.out.printf(Locale.ROOT,
                 "mode=%s install=%s n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
                         + " heap_per_bundle_kib=%.2f rss_mib=%.1f%n",

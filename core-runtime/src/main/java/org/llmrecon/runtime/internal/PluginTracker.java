@@ -159,6 +159,9 @@ public final class PluginTracker {
         if (changed) {
             listeners.forEach(l -> l.typeChanged(type, now, d.reason()));
         }
+        if (now == null && candidates.values().stream().noneMatch(c -> type.equals(c.type()))) {
+            decisions.remove(type); // a type no plugin offers any more leaves nothing behind
+        }
     }
 
     private static long serviceId(ServiceReference<?> ref) {

@@ -51,7 +51,7 @@ final class ProviderSlot {
         this.grace = grace;
         this.log = log;
         this.config = ProviderConfig.builder(type).build();
-        this.unavailable = "no plugin offers provider type '" + type + "'";
+        this.unavailable = TypeWinner.noPlugin(type);
     }
 
     void bind(PluginCandidate plugin) {
@@ -102,6 +102,16 @@ final class ProviderSlot {
         synchronized (lock) {
             return binding != null;
         }
+    }
+
+    /** @return whether no plugin is bound and no instance is open (no call in flight, none to close) */
+    boolean idle() {
+        synchronized (lock) {
+            if (binding != null || instance != null) {
+                return false;
+            }
+        }
+        return open.isEmpty();
     }
 
     /** @return why a call now would fail before reaching the plugin, or {@code null} */
