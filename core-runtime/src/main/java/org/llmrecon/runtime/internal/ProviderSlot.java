@@ -33,7 +33,7 @@ final class ProviderSlot {
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     /** Instances not known to be closed: the current one and retired ones that may still have calls in flight. */
-    private final Set<ProviderInstance> open = ConcurrentHashMap.newKeySet();
+    private final Set<ProviderInstance> open = ConcurrentHashMap.newKeySet(2);
     private PluginCandidate binding;
     private BundleRevision bindingRevision;
     private volatile ProviderInstance instance;

@@ -262,7 +262,8 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             h.grace(grace);
             return h;
         }
-        return new ProviderHandle(name, type, calls, grace, resilience(name), this::warn);
+        // the defaults only until sync configures it, so the settings are parsed once
+        return new ProviderHandle(name, type, calls, grace, ResilienceSettings.defaults(), this::warn);
     }
 
     /** Forgets the dropped handles nobody holds any more. */
