@@ -125,6 +125,15 @@ public final class Felixes {
     }
 
     /** @return used heap in bytes after a few full collections */
+    /**
+     * @return the CPU time this process has used so far (every thread, the JIT and the GC included), in
+     *         nanoseconds: on a machine shared with other work it changes far less than the wall time does
+     */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static long usedHeapAfterGc() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         long used = Long.MAX_VALUE;

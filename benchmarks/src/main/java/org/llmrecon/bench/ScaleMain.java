@@ -82,6 +82,7 @@ public final class ScaleMain {
         ProviderFactory factory = runtime ? tracker.waitForService(30_000) : null;
         long heap0 = Felixes.usedHeapAfterGc();
         HeapHistogram.write(mode + "-before");
+        long cpu = Felixes.processCpuNanos();
         long t = System.nanoTime();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
@@ -99,6 +100,7 @@ public final class ScaleMain {
             awaitAll(factory, n, t);
         }
         double allUsableMs = (System.nanoTime() - t) / 1e6;
+        double allUsableCpuMs = (Felixes.processCpuNanos() - cpu) / 1e6;
         long heap1 = Felixes.usedHeapAfterGc();
         HeapHistogram.write(mode + "-all");
         long rss = Felixes.rssKiB();
@@ -123,9 +125,9 @@ public final class ScaleMain {
             HeapHistogram.write(mode + "-settled");
         }
         System.out.printf(Locale.ROOT,
-                "mode=%s install=%s n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
+                "mode=%s install=%s n=%d all_usable_ms=%.1f all_usable_cpu_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
                         + " heap_per_bundle_kib=%.2f rss_mib=%.1f%n",
-                mode, install, n, allUsableMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
+                mode, install, n, allUsableMs, allUsableCpuMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
                 (heap1 - heap0) / 1024.0 / n, rss / 1024.0);
         tracker.close();
         Felixes.stop(f);
