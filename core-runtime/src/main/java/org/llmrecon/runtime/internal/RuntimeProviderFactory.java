@@ -274,22 +274,23 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     }
 
     /**
-     * @return the targets of a type: its default target, the configured ones naming it, and those with a
-     *         handle of it; not every target's configuration read again, which at a thousand plugins made each
-     *         plugin's arrival cost a thousand merges of configuration
+     * @return the targets of a type: its default target, the configured ones naming it or with a handle of it;
+     *         neither every target's configuration read again nor every handle looked at, which at a thousand
+     *         plugins made each plugin's arrival cost a thousand of either (a target that is no longer configured
+     *         is let go by its own configuration change)
      */
     private Set<String> targetsOf(String type) {
         Set<String> names = new TreeSet<>();
         Set<String> configured = configs.targets();
-        configured.stream().filter(n -> configs.type(n).equals(type)).forEach(names::add);
+        for (String n : configured) {
+            Target t = targets.get(n);
+            if (configs.type(n).equals(type) || t != null && t.type.equals(type)) {
+                names.add(n);
+            }
+        }
         if (!configured.contains(type)) {
             names.add(type);
         }
-        targets.forEach((n, t) -> {
-            if (t.type.equals(type)) {
-                names.add(n);
-            }
-        });
         return names;
     }
 

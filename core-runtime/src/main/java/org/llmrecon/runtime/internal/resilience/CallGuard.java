@@ -151,11 +151,7 @@ public final class CallGuard {
 
     /** @param settings the settings to apply from the next call on */
     public synchronized void update(ResilienceSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        if (settings.equals(this.settings)) {
-            return;
-        }
-        this.settings = settings;
+        this.settings = Objects.requireNonNull(settings, "settings");
         GuardPolicies current = policies;
         if (current != null) {
             policies = GuardPolicies.of(settings, current);
