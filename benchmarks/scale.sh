@@ -28,6 +28,6 @@ echo "--- summary ($REPEATS repeats each)"
 for n in $NS; do
   grep " n=$n " "$OUT" > "$OUT.n$n" || true
   echo "n=$n"
-  summarize "$OUT.n$n" all_usable_ms heap_before_mib heap_all_mib heap_after_uninstall_mib heap_per_bundle_kib rss_mib
+  summarize "$OUT.n$n" all_usable_ms all_usable_cpu_ms heap_before_mib heap_all_mib heap_after_uninstall_mib heap_per_bundle_kib rss_mib
   rm -f "$OUT.n$n"
 done | tee "$RESULTS/scale-summary.txt"

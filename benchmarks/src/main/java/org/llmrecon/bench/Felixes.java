@@ -19,7 +19,11 @@ public final class Felixes {
     private Felixes() {
     }
 
-    /** Properties common to every run: a fresh cache, Gogo without a console, quiet File Install. */
+    /**
+     * Properties common to every run: a fresh cache, Gogo without a console, quiet File Install, and SCR logging
+     * through its own bundle's loggers as the launcher has it (else Felix Log keeps a logger, and with it the whole
+     * uninstalled bundle, for every bundle SCR managed).
+     */
     public static Map<String, String> properties(Path storage) {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -29,6 +33,7 @@ public final class Felixes {
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("ds.log.extension", "true");
         return p;
     }
 
@@ -120,6 +125,15 @@ public final class Felixes {
     }
 
     /** @return used heap in bytes after a few full collections */
+    /**
+     * @return the CPU time this process has used so far (every thread, the JIT and the GC included), in
+     *         nanoseconds: on a machine shared with other work it changes far less than the wall time does
+     */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static long usedHeapAfterGc() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         long used = Long.MAX_VALUE;

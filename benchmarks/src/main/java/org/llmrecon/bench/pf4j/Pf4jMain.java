@@ -42,6 +42,7 @@ public final class Pf4jMain {
         }
         PluginManager manager = new JarPluginManager(plugins);
         long heap0 = Felixes.usedHeapAfterGc();
+        long cpu = Felixes.processCpuNanos();
         long t = System.nanoTime();
         manager.loadPlugins();
         manager.startPlugins();
@@ -57,6 +58,7 @@ public final class Pf4jMain {
             throw new IllegalStateException(called + " of " + n + " plugins started");
         }
         double allUsableMs = (System.nanoTime() - t) / 1e6;
+        double allUsableCpuMs = (Felixes.processCpuNanos() - cpu) / 1e6;
         long heap1 = Felixes.usedHeapAfterGc();
         long rss = Felixes.rssKiB();
         manager.stopPlugins();
@@ -66,9 +68,9 @@ public final class Pf4jMain {
         }
         long heap2 = Felixes.usedHeapAfterGc();
         System.out.printf(Locale.ROOT,
-                "mode=pf4j n=%d all_usable_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
+                "mode=pf4j n=%d all_usable_ms=%.1f all_usable_cpu_ms=%.1f heap_before_mib=%.2f heap_all_mib=%.2f heap_after_uninstall_mib=%.2f"
                         + " heap_per_bundle_kib=%.2f rss_mib=%.1f%n",
-                n, allUsableMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
+                n, allUsableMs, allUsableCpuMs, heap0 / 1048576.0, heap1 / 1048576.0, heap2 / 1048576.0,
                 (heap1 - heap0) / 1024.0 / n, rss / 1024.0);
     }
 

@@ -21,7 +21,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  * classes: first the factory lets go of its providers and waits (bounded)
  * for their calls in flight; then Felix is made to forget the services the
  * plugin got; then its class loader is watched, so that one still reachable
- * after uninstall is reported as leaked.
+ * after uninstall is reported as leaked. On uninstall the factory drops the
+ * default targets the bundle served last and no plugin serves now.
  */
 @Component(immediate = true)
 public final class PluginStops {
@@ -68,7 +69,11 @@ public final class PluginStops {
                     leaks.watch(b, BundleStates.name(b));
                 }
             }
-            case BundleEvent.UNINSTALLED, BundleEvent.UPDATED -> leaks.uninstalled(b);
+            case BundleEvent.UNINSTALLED -> {
+                factory.uninstalled(b);
+                leaks.uninstalled(b);
+            }
+            case BundleEvent.UPDATED -> leaks.uninstalled(b);
             default -> {
                 // other events change nothing here
             }

@@ -41,6 +41,8 @@ public final class PluginTracker {
     private final PluginEvaluation evaluation;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, PluginCandidate> candidates = new LinkedHashMap<>();
+    /** The service ids of each type's candidates, so that deciding a type does not look at every plugin. */
+    private final Map<String, List<Long>> byType = new HashMap<>();
     private final Map<String, TypeWinner.Decision> decisions = new HashMap<>();
 
     /**
@@ -69,6 +71,7 @@ public final class PluginTracker {
         synchronized (this) {
             PluginCandidate c = candidates.remove(serviceId(ref));
             if (c != null) {
+                unindex(c);
                 decide(c.type());
             }
         }
@@ -118,7 +121,7 @@ public final class PluginTracker {
 
     /** @param type a provider type @return why no plugin serves it */
     synchronized String unavailableReason(String type) {
-        return TypeWinner.unavailable(type, candidates.values());
+        return TypeWinner.unavailable(type, ofType(type));
     }
 
     private void reevaluate(Predicate<PluginCandidate> which) {
@@ -137,7 +140,13 @@ public final class PluginTracker {
         if (replaced != null && !candidates.containsKey(replaced.serviceId())) {
             return;
         }
-        candidates.put(c.serviceId(), c);
+        PluginCandidate before = candidates.put(c.serviceId(), c);
+        if (before != null) {
+            unindex(before);
+        }
+        if (c.type() != null) {
+            byType.computeIfAbsent(c.type(), t -> new ArrayList<>(1)).add(c.serviceId());
+        }
         if (replaced != null) {
             decide(replaced.type());
         }
@@ -149,7 +158,8 @@ public final class PluginTracker {
         if (type == null) {
             return;
         }
-        TypeWinner.Decision d = TypeWinner.decide(type, candidates.values());
+        List<PluginCandidate> ofType = ofType(type);
+        TypeWinner.Decision d = TypeWinner.decide(type, ofType);
         d.ranked().forEach(c -> candidates.put(c.serviceId(), c));
         TypeWinner.Decision before = decisions.put(type, d);
         PluginCandidate was = before == null ? null : before.winner();
@@ -158,6 +168,31 @@ public final class PluginTracker {
                 : now == null || was.serviceId() != now.serviceId() || was.plugin() != now.plugin();
         if (changed) {
             listeners.forEach(l -> l.typeChanged(type, now, d.reason()));
+        }
+        if (now == null && ofType.isEmpty()) {
+            decisions.remove(type); // a type no plugin offers any more leaves nothing behind
+        }
+    }
+
+    /** Caller holds the lock. */
+    private List<PluginCandidate> ofType(String type) {
+        List<Long> ids = byType.get(type);
+        if (ids == null) {
+            return List.of();
+        }
+        List<PluginCandidate> all = new ArrayList<>(ids.size());
+        ids.forEach(id -> all.add(candidates.get(id)));
+        return all;
+    }
+
+    /** Caller holds the lock. */
+    private void unindex(PluginCandidate c) {
+        List<Long> ids = c.type() == null ? null : byType.get(c.type());
+        if (ids != null) {
+            ids.remove(Long.valueOf(c.serviceId()));
+            if (ids.isEmpty()) {
+                byType.remove(c.type());
+            }
         }
     }
 

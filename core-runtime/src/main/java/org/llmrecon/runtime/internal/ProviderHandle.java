@@ -121,6 +121,11 @@ final class ProviderHandle implements ManagedProvider {
         return slot.available();
     }
 
+    /** @see ProviderSlot#idle() */
+    boolean idle() {
+        return slot.idle();
+    }
+
     /** Creates the instance now, so that a failure to create it is the caller's one line. */
     void ensureInstance() {
         slot.acquire().exit();

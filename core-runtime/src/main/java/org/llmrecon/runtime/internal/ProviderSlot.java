@@ -33,7 +33,7 @@ final class ProviderSlot {
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     /** Instances not known to be closed: the current one and retired ones that may still have calls in flight. */
-    private final Set<ProviderInstance> open = ConcurrentHashMap.newKeySet();
+    private final Set<ProviderInstance> open = ConcurrentHashMap.newKeySet(2);
     private PluginCandidate binding;
     private BundleRevision bindingRevision;
     private volatile ProviderInstance instance;
@@ -51,7 +51,7 @@ final class ProviderSlot {
         this.grace = grace;
         this.log = log;
         this.config = ProviderConfig.builder(type).build();
-        this.unavailable = "no plugin offers provider type '" + type + "'";
+        this.unavailable = TypeWinner.noPlugin(type);
     }
 
     void bind(PluginCandidate plugin) {
@@ -102,6 +102,16 @@ final class ProviderSlot {
         synchronized (lock) {
             return binding != null;
         }
+    }
+
+    /** @return whether no plugin is bound and no instance is open (no call in flight, none to close) */
+    boolean idle() {
+        synchronized (lock) {
+            if (binding != null || instance != null) {
+                return false;
+            }
+        }
+        return open.isEmpty();
     }
 
     /** @return why a call now would fail before reaching the plugin, or {@code null} */

@@ -1,5 +1,7 @@
 package org.llmrecon.runtime.internal;
 
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -44,7 +46,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * configured. Each type whose plugin is active has a default target named
  * like it. A target with a serving plugin is published as an OSGi
  * {@link Provider} service with {@code provider.target} and
- * {@code provider.type} properties.
+ * {@code provider.type} properties. A default target whose type no plugin
+ * serves any more is dropped, with its metrics and resilience state, once the
+ * bundle that last served it is uninstalled and its calls are done; a caller
+ * still holding its handle is refused cleanly, and served again if a plugin
+ * of the type returns.
  */
 @Component(service = {ProviderFactory.class, RuntimeProviderFactory.class}, immediate = true,
         configurationPid = RuntimeProperties.PID)
@@ -63,6 +69,9 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     private final Map<String, PluginCandidate> winners = new ConcurrentHashMap<>();
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    /** Dropped default targets' handles, revived if their type returns while a caller still holds one. */
+    private final Map<String, Resting> resting = new ConcurrentHashMap<>();
+    private final ReferenceQueue<ProviderHandle> collected = new ReferenceQueue<>();
     private final Consumer<String> configListener = this::configChanged;
     private volatile Duration grace;
     private volatile Duration drain;
@@ -71,11 +80,23 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             policy = ReferencePolicy.DYNAMIC)
     private volatile Logger logger;
 
+    /** A dropped default target's handle, as long as someone else holds it. */
+    private static final class Resting extends WeakReference<ProviderHandle> {
+        final String name;
+
+        Resting(String name, ProviderHandle handle, ReferenceQueue<ProviderHandle> queue) {
+            super(handle, queue);
+            this.name = name;
+        }
+    }
+
     /** One target's handle, its type, and its service while a plugin serves it. */
     private static final class Target {
         final String type;
         final ProviderHandle handle;
         ServiceRegistration<?> registration;
+        /** The bundle whose plugin served the target last, or -1. */
+        long servedBy = -1;
 
         Target(String type, ProviderHandle handle) {
             this.type = type;
@@ -158,7 +179,7 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         Target t = targets.get(name);
         String reason = t != null ? t.handle.unavailableReason() : null;
         if (t == null || !winners.containsKey(type)) {
-            reason = reasons.getOrDefault(type, "no plugin offers provider type '" + type + "'");
+            reason = reasons.getOrDefault(type, TypeWinner.noPlugin(type));
         }
         return Optional.of(TargetInfo.builder().name(name).type(type).source(configured ? source(name) : "default")
                 .reason(reason).circuit(t == null ? null : t.handle.circuitState()).build());
@@ -177,35 +198,99 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
 
     @Override
     public synchronized void typeChanged(String type, PluginCandidate winner, String reason) {
+        PluginCandidate was;
         if (winner != null) {
-            winners.put(type, winner);
+            was = winners.put(type, winner);
             reasons.remove(type);
         } else {
-            winners.remove(type);
-            reasons.put(type, reason);
+            was = winners.remove(type);
+            if (reason == null || reason.equals(TypeWinner.noPlugin(type))) {
+                reasons.remove(type); // the reason given when none is stored, one entry less per type gone
+            } else {
+                reasons.put(type, reason);
+            }
         }
         for (String name : targetsOf(type)) {
             sync(name, true);
         }
+        Bundle gone = was == null ? null : was.bundle();
+        if (winner == null && gone != null && gone.getState() == Bundle.UNINSTALLED) {
+            dropIdle(gone.getBundleId());
+        }
     }
 
     /**
-     * @return the targets of a type: its default target, the configured ones naming it, and those with a
-     *         handle of it; not every target's configuration read again, which at a thousand plugins made each
-     *         plugin's arrival cost a thousand merges of configuration
+     * Drops the default targets the bundle's plugin served last whose type no plugin serves now and whose calls
+     * are done: their handles, metrics and resilience state. Configured targets stay (listed as unavailable).
+     *
+     * @param bundle a bundle that was uninstalled
+     */
+    synchronized void uninstalled(Bundle bundle) {
+        dropIdle(bundle.getBundleId());
+    }
+
+    /** @param target a target name @return whether the factory keeps a handle for it */
+    boolean hasHandle(String target) {
+        return targets.containsKey(target);
+    }
+
+    private void dropIdle(long bundleId) {
+        Set<String> configured = null;
+        for (Map.Entry<String, Target> e : targets.entrySet()) {
+            Target t = e.getValue();
+            if (t.servedBy != bundleId || winners.containsKey(t.type) || !t.handle.idle()) {
+                continue;
+            }
+            if (configured == null) {
+                configured = configs.targets();
+            }
+            if (!configured.contains(e.getKey())) {
+                targets.remove(e.getKey());
+                unregister(t);
+                resting.put(e.getKey(), new Resting(e.getKey(), t.handle, collected));
+            }
+        }
+        purge();
+    }
+
+    /** @return the handle of a new target: a dropped one still held by a caller, or a new one */
+    private ProviderHandle handle(String name, String type) {
+        purge();
+        Resting r = resting.remove(name);
+        ProviderHandle h = r == null ? null : r.get();
+        if (h != null && h.type().equals(type)) {
+            h.grace(grace);
+            return h;
+        }
+        // the defaults only until sync configures it, so the settings are parsed once
+        return new ProviderHandle(name, type, calls, grace, ResilienceSettings.defaults(), this::warn);
+    }
+
+    /** Forgets the dropped handles nobody holds any more. */
+    private void purge() {
+        for (java.lang.ref.Reference<?> r; (r = collected.poll()) != null;) {
+            resting.remove(((Resting) r).name, r);
+        }
+    }
+
+    /**
+     * @return the targets of a type: its default target, the configured ones naming it or with a handle of it;
+     *         neither every target's configuration read again nor every handle looked at, which at a thousand
+     *         plugins made each plugin's arrival cost a thousand of either (a target that is no longer configured
+     *         is let go by its own configuration change)
      */
     private Set<String> targetsOf(String type) {
         Set<String> names = new TreeSet<>();
         Set<String> configured = configs.targets();
-        configured.stream().filter(n -> configs.type(n).equals(type)).forEach(names::add);
+        for (String n : configured) {
+            Target t = targets.get(n);
+            if (configs.type(n).equals(type) || t != null && t.type.equals(type)) {
+                names.add(n);
+            }
+        }
         if (!configured.contains(type)) {
             names.add(type);
         }
-        targets.forEach((n, t) -> {
-            if (t.type.equals(type)) {
-                names.add(n);
-            }
-        });
         return names;
     }
 
@@ -244,7 +329,7 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             if (winner == null) {
                 return;
             }
-            t = new Target(type, new ProviderHandle(name, type, calls, grace, resilience(name), this::warn));
+            t = new Target(type, handle(name, type));
             targets.put(name, t);
             pluginChanged = true;
         }
@@ -253,10 +338,11 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             return;
         }
         if (winner != null) {
+            t.servedBy = winner.bundle() == null ? -1 : winner.bundle().getBundleId();
             t.handle.serve(winner);
             register(name, t);
         } else {
-            t.handle.unavailable(reasons.getOrDefault(type, "no plugin offers provider type '" + type + "'"));
+            t.handle.unavailable(reasons.getOrDefault(type, TypeWinner.noPlugin(type)));
             unregister(t);
         }
     }

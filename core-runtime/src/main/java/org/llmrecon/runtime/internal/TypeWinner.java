@@ -47,6 +47,11 @@ final class TypeWinner {
                 .min(Comparator.comparing(PluginCandidate::valid).reversed())
                 .map(c -> "plugin '" + c.name() + "' for provider type '" + type + "' is "
                         + c.state().name().toLowerCase() + (c.reason() == null ? "" : ": " + c.reason()))
-                .orElse("no plugin offers provider type '" + type + "'");
+                .orElse(noPlugin(type));
+    }
+
+    /** @return why no plugin serves {@code type} when no plugin offers it at all */
+    static String noPlugin(String type) {
+        return "no plugin offers provider type '" + type + "'";
     }
 }

@@ -1,6 +1,8 @@
 package org.llmrecon.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +13,21 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ChatRequest;
 import org.llmrecon.api.provider.ProviderUnavailableException;
+import org.llmrecon.api.runtime.ManagedProvider;
 import org.llmrecon.api.runtime.ProviderInstances;
 import org.llmrecon.runtime.internal.config.ProviderConfigurations;
 import org.llmrecon.api.runtime.TargetInfo;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -99,6 +108,79 @@ class RuntimeProviderFactoryTest {
         configs.removeTarget("second");
         assertTrue(factory.target("second").isEmpty());
         assertEquals(1, unregistered.size());
+    }
+
+    @Test
+    void anUninstalledPluginsDefaultTargetIsDroppedAndAHeldHandleIsServedWhenTheTypeReturns() {
+        Bundle first = bundle(7);
+        ChatRequest hi = ChatRequest.builder().user("hi").build();
+        factory.typeChanged("count", plugin.candidate(1, first), null);
+        ManagedProvider held = factory.getProvider("count");
+        held.chat(hi);
+        factory.typeChanged("count", null, TypeWinner.noPlugin("count"));
+        assertTrue(factory.hasHandle("count"), "kept while the bundle is only stopped: an update comes back");
+
+        factory.uninstalled(first);
+        assertFalse(factory.hasHandle("count"));
+        assertTrue(factory.target("count").isEmpty());
+        assertEquals("no plugin offers provider type 'count'",
+                assertThrows(ProviderUnavailableException.class, () -> held.chat(hi)).getMessage());
+
+        CountingPlugin back = new CountingPlugin("b");
+        factory.typeChanged("count", back.candidate(2, bundle(8)), null);
+        assertEquals("b null", held.chat(hi).text());
+        assertSame(held, factory.getProvider("count"));
+        assertEquals(2, held.usageMetrics().requests() - held.usageMetrics().errors(), "the metrics went with the handle");
+    }
+
+    @Test
+    void aConfiguredTargetStaysAfterItsPluginIsUninstalledAndAnotherBundlesUninstallDropsNothing() {
+        configs.addTarget("second", "count", Map.of("baseUrl", "http://second"));
+        Bundle first = bundle(7);
+        factory.typeChanged("count", plugin.candidate(1, first), null);
+        factory.getProvider("second");
+        factory.typeChanged("count", null, TypeWinner.noPlugin("count"));
+        factory.uninstalled(bundle(99));
+        assertTrue(factory.hasHandle("count"));
+
+        factory.uninstalled(first);
+        assertFalse(factory.hasHandle("count"));
+        assertTrue(factory.hasHandle("second"));
+        assertEquals("no plugin offers provider type 'count'",
+                factory.target("second").orElseThrow().reason().orElseThrow());
+        configs.removeTarget("second");
+    }
+
+    @Test
+    void aTargetWithACallStillInFlightIsNotDroppedOnUninstall() throws Exception {
+        Bundle first = bundle(7);
+        factory.typeChanged("count", plugin.candidate(1, first), null);
+        ManagedProvider handle = factory.getProvider("count");
+        plugin.chatGate = new CountDownLatch(1);
+        plugin.chatEntered = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> call = pool.submit(() -> handle.chat(ChatRequest.builder().user("hi").build()));
+            assertTrue(plugin.chatEntered.await(30, TimeUnit.SECONDS));
+            factory.typeChanged("count", null, TypeWinner.noPlugin("count"));
+            factory.uninstalled(first);
+            assertTrue(factory.hasHandle("count"));
+            plugin.chatGate.countDown();
+            call.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Bundle bundle(long id) {
+        return (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundleId" -> id;
+                    case "getState" -> Bundle.ACTIVE;
+                    case "hashCode" -> (int) id;
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
     }
 
     private BundleContext context() {

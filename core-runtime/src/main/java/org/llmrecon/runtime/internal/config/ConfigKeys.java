@@ -111,6 +111,9 @@ public final class ConfigKeys {
 
     private static RetryConfig retry(Map<String, String> values) {
         RetryConfig d = RetryConfig.DEFAULT;
+        if (values.keySet().stream().noneMatch(k -> k.startsWith("retry."))) {
+            return d; // shared: a thousand targets without settings of their own keep one copy
+        }
         Set<Integer> codes = d.retryableStatusCodes();
         String list = values.get("retry.retryableStatusCodes");
         if (list != null) {
@@ -142,6 +145,9 @@ public final class ConfigKeys {
     }
 
     private static RateLimitConfig rateLimit(Map<String, String> values) {
+        if (values.keySet().stream().noneMatch(k -> k.startsWith("rateLimit."))) {
+            return RateLimitConfig.UNLIMITED;
+        }
         return new RateLimitConfig(integer(values, "rateLimit.requestsPerMinute", 0, 0),
                 integer(values, "rateLimit.tokensPerMinute", 0, 0),
                 integer(values, "rateLimit.maxConcurrentRequests", 0, 0),

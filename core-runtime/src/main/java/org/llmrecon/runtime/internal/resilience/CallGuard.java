@@ -32,7 +32,9 @@ public final class CallGuard {
     public static final int MAX_MODELS = 256;
 
     private final String providerType;
-    private final Map<String, ModelUsage> usage = new ConcurrentHashMap<>();
+    private final Map<String, ModelUsage> usage = new ConcurrentHashMap<>(2);
+    private volatile ResilienceSettings settings;
+    /** Built at the first call: a target nobody calls keeps no Failsafe policies. */
     private volatile GuardPolicies policies;
 
     /**
@@ -41,7 +43,20 @@ public final class CallGuard {
      */
     public CallGuard(String providerType, ResilienceSettings settings) {
         this.providerType = Objects.requireNonNull(providerType, "providerType");
-        this.policies = GuardPolicies.of(Objects.requireNonNull(settings, "settings"), null);
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    private GuardPolicies policies() {
+        GuardPolicies current = policies;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (policies == null) {
+                policies = GuardPolicies.of(settings, null);
+            }
+            return policies;
+        }
     }
 
     /**
@@ -67,7 +82,7 @@ public final class CallGuard {
      */
     public <T> T call(String model, Supplier<T> call, Function<? super T, Usage> usageOf,
             Function<? super T, Optional<Pricing>> priceOf) {
-        GuardPolicies current = policies;
+        GuardPolicies current = policies();
         return run(model, call, usageOf, priceOf, current, current.executor());
     }
 
@@ -85,7 +100,7 @@ public final class CallGuard {
     public <T> T callStream(String model, Supplier<T> call, BooleanSupplier started,
             Function<? super T, Usage> usageOf, Function<? super T, Optional<Pricing>> priceOf) {
         Objects.requireNonNull(started, "started");
-        GuardPolicies current = policies;
+        GuardPolicies current = policies();
         return run(model, call, usageOf, priceOf, current,
                 current.settings.enabled() ? current.streamExecutor(started) : null);
     }
@@ -136,17 +151,21 @@ public final class CallGuard {
 
     /** @param settings the settings to apply from the next call on */
     public synchronized void update(ResilienceSettings settings) {
-        policies = GuardPolicies.of(Objects.requireNonNull(settings, "settings"), policies);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        GuardPolicies current = policies;
+        if (current != null) {
+            policies = GuardPolicies.of(settings, current);
+        }
     }
 
     /** @param change turns the current settings into the ones to apply from the next call on, atomically */
     public synchronized void update(UnaryOperator<ResilienceSettings> change) {
-        update(change.apply(policies.settings));
+        update(change.apply(settings));
     }
 
     /** @return the settings in effect */
     public ResilienceSettings settings() {
-        return policies.settings;
+        return settings;
     }
 
     /** @return usage over all models */
@@ -169,7 +188,8 @@ public final class CallGuard {
     /** @return "closed", "open" or "half-open"; "closed" when no breaker applies */
     public String circuitState() {
         GuardPolicies current = policies;
-        if (!current.settings.enabled() || current.circuit == null || current.circuit.isClosed()) {
+        if (current == null || !current.settings.enabled() || current.circuit == null
+                || current.circuit.isClosed()) {
             return "closed";
         }
         return current.circuitOpen() ? "open" : "half-open";
@@ -178,7 +198,7 @@ public final class CallGuard {
     /** Closes the circuit, say when a new plugin instance replaces a failing one. */
     public void resetCircuit() {
         GuardPolicies current = policies;
-        if (current.circuit != null) {
+        if (current != null && current.circuit != null) {
             current.circuit.close();
         }
     }
