@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches the calls in flight of one provider from one thread of its own. A thread blocked in an exchange is
- * interrupted at its call's deadline (the JDK's request timeout ends when the headers arrive), when the
+ * interrupted at its call's deadline (the provider sets no JDK request timeout: its timer costs two wake-ups
+ * of the client's selector thread per request, and it ends when the headers arrive), when the
  * provider closes, or when the {@link WholeBody} it waits for got no bytes for the idle limit; an open body
  * is aborted at its call's deadline, when it waits longer than the idle limit
  * for bytes, or on close. The watch looks every tenth of the shorter of the two limits rather than scheduling
@@ -20,7 +21,8 @@ final class CallWatch implements AutoCloseable {
     enum Abort { TIMEOUT, IDLE, PROVIDER_CLOSED }
 
     private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long MAX_TICK = TimeUnit.SECONDS.toNanos(1);
+    /** Below the runtime's slack past a call's timeout (500 ms), so that the provider reports an overrun first. */
+    private static final long MAX_TICK = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final long tick;
     private final long idleNanos;

@@ -112,7 +112,9 @@ final class OpenAiHttp implements AutoCloseable {
         if (closed) {
             throw new ProviderUnavailableException(settings.type() + ": the provider is closed");
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Accept", accept);
+        // no HttpRequest.timeout: the watch ends the call at its deadline; the JDK's timer would wake its selector
+        // thread to register and again to cancel, on every request
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", accept);
         route.authorize(builder);
         settings.headers().forEach(builder::setHeader);
         return builder;
