@@ -1,6 +1,7 @@
 package org.llmrecon.bench.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +17,11 @@ import org.llmrecon.bench.Stats;
  * callers, provider-openai-sample (through the runtime's handle) against the OpenAI Java SDK, both on the
  * same {@link ChatServer} in this JVM. Each repeat runs both clients, in alternating order; every cell is a
  * fixed-duration closed loop after a warm-up. Usage: {@code HttpBenchMain REPEATS WARMUP_S MEASURE_S}. Always
- * ends the JVM (the embedded runtime's threads are not daemons), with status 1 when the run failed.
+ * ends the JVM (the embedded runtime's threads are not daemons), with status 1 when the run failed. For profiling,
+ * {@code -Dbench.http.only=provider} (or {@code sdk}) runs one client and {@code -Dbench.http.kinds=chat} (or
+ * {@code stream}) one kind, {@code -Dbench.http.callers=1,8} some of the callers.
  */
 public final class HttpBenchMain {
-    private static final int[] CONCURRENCY = {1, 8, 64};
-
     private HttpBenchMain() {
     }
 
@@ -32,7 +33,16 @@ public final class HttpBenchMain {
         int repeats = Integer.parseInt(args[0]);
         double warmup = Double.parseDouble(args[1]);
         double measure = Double.parseDouble(args[2]);
-        List<Function<String, ChatClient>> makers = List.of(RuntimeClient::new, SdkClient::new);
+        List<Function<String, ChatClient>> makers = new ArrayList<>(List.of(RuntimeClient::new, SdkClient::new));
+        String only = System.getProperty("bench.http.only", "");
+        if (only.equals("provider")) {
+            makers.remove(1);
+        } else if (only.equals("sdk")) {
+            makers.remove(0);
+        }
+        String kinds = System.getProperty("bench.http.kinds", "chat,stream");
+        int[] concurrency = Arrays.stream(System.getProperty("bench.http.callers", "1,8,64").split(","))
+                .mapToInt(Integer::parseInt).toArray();
         try (ChatServer server = new ChatServer(96)) {
             List<ChatClient> clients = new ArrayList<>();
             makers.forEach(m -> clients.add(m.apply(server.baseUrl())));
@@ -47,7 +57,10 @@ public final class HttpBenchMain {
                     Collections.reverse(order);
                 }
                 for (boolean streaming : new boolean[] {false, true}) {
-                    for (int c : CONCURRENCY) {
+                    if (!kinds.contains(streaming ? "stream" : "chat")) {
+                        continue;
+                    }
+                    for (int c : concurrency) {
                         for (ChatClient client : order) {
                             run(client, streaming, c, warmup);
                             Cell cell = run(client, streaming, c, measure);

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 
 import org.llmrecon.api.provider.ProviderException;
@@ -47,6 +48,10 @@ public final class PluginCalls {
     /** How many abandoned calls of one plugin may still run before it is not called any more. */
     static final int MAX_ABANDONED = 16;
     private static final long SPIN_NANOS = 50_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Per plugin bundle (its id modulo the length), whether its calls lately ended within the spin. */
+    private final AtomicIntegerArray quick = new AtomicIntegerArray(64);
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Queue<Abandonable<?>> abandoned = new ConcurrentLinkedQueue<>();
     private volatile Duration timeout;
 
@@ -130,9 +135,16 @@ public final class PluginCalls {
         } catch (RejectedExecutionException e) {
             throw new ProviderUnavailableException("the runtime is stopping: " + what + " was not made");
         }
+        long submitted = System.nanoTime();
+        int slot = (int) (bundleId & (quick.length() - 1));
+        waiting.incrementAndGet();
         try {
-            awaitBriefly(f);
-            return f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (quick.get(slot) >= 0 && waiting.get() <= CORES) {
+                awaitBriefly(f, submitted);
+            }
+            T result = f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            learn(slot, System.nanoTime() - submitted);
+            return result;
         } catch (TimeoutException e) {
             abandon(f, task);
             throw new DeadlinePassed(what + " did not finish within its deadline: abandoned and interrupted");
@@ -148,6 +160,8 @@ public final class PluginCalls {
             abandon(f, task);
             Thread.currentThread().interrupt();
             throw new CancellationException(what + " was cancelled");
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -155,13 +169,22 @@ public final class PluginCalls {
      * Most calls into a provider that answer from memory are done within a few
      * microseconds of the worker waking: spinning that long first spares the
      * caller a park and an unpark, which on a busy 2-core machine cost more
-     * than the call.
+     * than the call. A caller spins only when that is likely to pay: the
+     * plugin's recent calls ended within the spin (an HTTP call does not, and
+     * its spin would only take a core from the threads that serve it), and no
+     * more callers wait than there are cores.
      */
-    private static void awaitBriefly(Future<?> f) {
-        long end = System.nanoTime() + SPIN_NANOS;
-        while (!f.isDone() && System.nanoTime() < end) {
+    private static void awaitBriefly(Future<?> f, long from) {
+        long end = from + SPIN_NANOS;
+        while (!f.isDone() && System.nanoTime() - end < 0) {
             Thread.onSpinWait();
         }
+    }
+
+    /** Moves the plugin's hint towards spinning after a quick call, away from it after a slow one. */
+    private void learn(int slot, long took) {
+        int hint = quick.get(slot);
+        quick.set(slot, took <= SPIN_NANOS ? Math.min(hint + 1, 4) : Math.max(hint - 1, -4));
     }
 
     /** @param bundleId a plugin bundle @return how many of its abandoned calls still run */

@@ -9,8 +9,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches the calls in flight of one provider from one thread of its own. A thread blocked in an exchange is
- * interrupted at its call's deadline (the JDK's request timeout ends when the headers arrive) or when the
- * provider closes; an open body is aborted at its call's deadline, when it waits longer than the idle limit
+ * interrupted at its call's deadline (the provider sets no JDK request timeout: its timer costs two wake-ups
+ * of the client's selector thread per request, and it ends when the headers arrive), when the
+ * provider closes, or when the {@link WholeBody} it waits for got no bytes for the idle limit; an open body
+ * is aborted at its call's deadline, when it waits longer than the idle limit
  * for bytes, or on close. The watch looks every tenth of the shorter of the two limits rather than scheduling
  * a task per call, so a call costs no hand-off to another thread; it sleeps once a whole tick passed without
  * calls.
@@ -19,9 +21,11 @@ final class CallWatch implements AutoCloseable {
     enum Abort { TIMEOUT, IDLE, PROVIDER_CLOSED }
 
     private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long MAX_TICK = TimeUnit.SECONDS.toNanos(1);
+    /** Below the runtime's slack past a call's timeout (500 ms), so that the provider reports an overrun first. */
+    private static final long MAX_TICK = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final long tick;
+    private final long idleNanos;
     private final Set<Blocked> blocked = ConcurrentHashMap.newKeySet();
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     private final Thread thread;
@@ -30,14 +34,19 @@ final class CallWatch implements AutoCloseable {
     private volatile boolean closed;
 
     CallWatch(String name, Duration timeout, Duration idle) {
+        this.idleNanos = idle.toNanos();
         this.tick = Math.max(MIN_TICK, Math.min(MAX_TICK, Math.min(timeout.toNanos(), idle.toNanos()) / 10));
         this.thread = new DaemonThreads(name).newThread(this::watch);
         thread.start();
     }
 
-    /** Registers the calling thread for one blocking exchange, until {@link Blocked#end()}. */
-    Blocked begin(CallDeadline deadline) {
-        Blocked call = new Blocked(Thread.currentThread(), deadline);
+    /**
+     * Registers the calling thread for one blocking exchange, until {@link Blocked#end()}.
+     *
+     * @param body the whole body the exchange collects, or {@code null} when it returns at the headers
+     */
+    Blocked begin(CallDeadline deadline, WholeBody body) {
+        Blocked call = new Blocked(Thread.currentThread(), deadline, body);
         blocked.add(call);
         wake();
         if (closed) {
@@ -79,8 +88,9 @@ final class CallWatch implements AutoCloseable {
             }
             long now = System.nanoTime();
             for (Blocked call : blocked) {
-                if (call.deadline.passed(now)) {
-                    call.abort(Abort.TIMEOUT);
+                Abort why = call.overdue(now);
+                if (why != null) {
+                    call.abort(why);
                 }
             }
             for (EventStream stream : streams) {
@@ -110,12 +120,22 @@ final class CallWatch implements AutoCloseable {
 
         private final Thread caller;
         private final CallDeadline deadline;
+        private final WholeBody body;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private volatile Abort reason;
 
-        private Blocked(Thread caller, CallDeadline deadline) {
+        private Blocked(Thread caller, CallDeadline deadline, WholeBody body) {
             this.caller = caller;
             this.deadline = deadline;
+            this.body = body;
+        }
+
+        private Abort overdue(long now) {
+            if (deadline.passed(now)) {
+                return Abort.TIMEOUT;
+            }
+            long since = body == null ? 0 : body.waitingSince();
+            return since != 0 && now - since >= idleNanos ? Abort.IDLE : null;
         }
 
         private void abort(Abort why) {

@@ -2,6 +2,7 @@ package org.llmrecon.provider.openai;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class EventStream implements AutoCloseable {
     private final CallDeadline deadline;
     private final CallLimits limits;
     private final InputStream body;
-    private final String contentType;
+    private final String mediaType;
     private final SseReader reader;
 
     private volatile long waitingSince;
@@ -46,8 +47,7 @@ final class EventStream implements AutoCloseable {
         this.deadline = deadline;
         this.limits = limits;
         this.body = response.body();
-        this.contentType = response.headers().firstValue("content-type").orElse("").strip()
-                .toLowerCase(Locale.ROOT);
+        this.mediaType = mediaType(response.headers());
         this.reader = new SseReader(body, limits.maxLineBytes(), limits.maxEventBytes());
         this.waitingSince = System.nanoTime();
     }
@@ -58,6 +58,12 @@ final class EventStream implements AutoCloseable {
 
     /** @return the answer's media type in lower case, without parameters; empty when the server sent none */
     String mediaType() {
+        return mediaType;
+    }
+
+    /** @return the media type of an answer with these headers, as {@link #mediaType()} gives it */
+    static String mediaType(HttpHeaders headers) {
+        String contentType = headers.firstValue("content-type").orElse("").strip().toLowerCase(Locale.ROOT);
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
     }
@@ -166,7 +172,16 @@ final class EventStream implements AutoCloseable {
     }
 
     private ProviderException failure(IOException e) {
-        CallWatch.Abort reason = aborted;
+        return failure(type, call, deadline, limits, aborted, e);
+    }
+
+    /**
+     * Why reading an answer's body failed, in one line, for a stream and a whole body alike.
+     *
+     * @param reason why {@link CallWatch} ended the read, or {@code null}
+     */
+    static ProviderException failure(String type, String call, CallDeadline deadline, CallLimits limits,
+            CallWatch.Abort reason, IOException e) {
         if (reason == CallWatch.Abort.TIMEOUT) {
             return new ProviderTimeoutException(type + ": " + call + " did not complete within " + deadline.timeout()
                     + " (the target's timeout), " + deadline.where(), e);

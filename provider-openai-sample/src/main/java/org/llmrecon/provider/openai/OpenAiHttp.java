@@ -71,10 +71,15 @@ final class OpenAiHttp implements AutoCloseable {
         return body.path("model").asText(null);
     }
 
+    /** Sends the request and reads its whole answer, which must be one JSON object after a 2xx status. */
     private JsonNode json(String call, HttpRequest request) {
-        try (EventStream body = open(call, request, deadline())) {
-            return AnswerJson.parse(call, body.readAll(), body.mediaType(), settings.baseUri().getRawAuthority(), errors);
+        WholeBody body = new WholeBody(settings.limits().maxResponseBytes());
+        HttpResponse<byte[]> response = exchange(call, request, deadline(), body, body);
+        if (response.statusCode() / 100 != 2) {
+            throw errors.toException(call, response.statusCode(), response.headers(), response.body());
         }
+        return AnswerJson.parse(call, response.body(), EventStream.mediaType(response.headers()),
+                settings.baseUri().getRawAuthority(), errors);
     }
 
     private CallDeadline deadline() {
@@ -83,7 +88,8 @@ final class OpenAiHttp implements AutoCloseable {
 
     /** Sends the request and returns its body once a 2xx status arrived; any other status is thrown. */
     private EventStream open(String call, HttpRequest request, CallDeadline deadline) {
-        HttpResponse<InputStream> response = exchange(call, request, deadline);
+        HttpResponse<InputStream> response = exchange(call, request, deadline, HttpResponse.BodyHandlers.ofInputStream(),
+                null);
         EventStream stream = watch.open(new EventStream(settings.type(), call, response, deadline, settings.limits()));
         if (response.statusCode() / 100 != 2) {
             try (stream) {
@@ -106,7 +112,9 @@ final class OpenAiHttp implements AutoCloseable {
         if (closed) {
             throw new ProviderUnavailableException(settings.type() + ": the provider is closed");
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Accept", accept);
+        // no HttpRequest.timeout: the watch ends the call at its deadline; the JDK's timer would wake its selector
+        // thread to register and again to cancel, on every request
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", accept);
         route.authorize(builder);
         settings.headers().forEach(builder::setHeader);
         return builder;
@@ -115,13 +123,16 @@ final class OpenAiHttp implements AutoCloseable {
     /**
      * On the calling thread, with {@link HttpClient#send}: {@code sendAsync} would complete every answer on
      * another thread (the common pool, or a new thread per call where that pool has a single worker).
+     *
+     * @param body the handler when it collects the whole body, for the watch and the messages, else {@code null}
      */
-    private HttpResponse<InputStream> exchange(String call, HttpRequest request, CallDeadline deadline) {
-        CallWatch.Blocked blocked = watch.begin(deadline);
+    private <T> HttpResponse<T> exchange(String call, HttpRequest request, CallDeadline deadline,
+            HttpResponse.BodyHandler<T> handler, WholeBody body) {
+        CallWatch.Blocked blocked = watch.begin(deadline, body);
         try {
-            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request, handler);
         } catch (IOException | InterruptedException e) {
-            throw failure(call, e, blocked.end(), deadline);
+            throw failure(call, e, blocked.end(), deadline, body);
         } finally {
             blocked.end();
         }
@@ -144,9 +155,15 @@ final class OpenAiHttp implements AutoCloseable {
         return c;
     }
 
-    private ProviderException failure(String call, Exception e, CallWatch.Abort aborted, CallDeadline deadline) {
+    private ProviderException failure(String call, Exception e, CallWatch.Abort aborted, CallDeadline deadline,
+            WholeBody body) {
         if (aborted == CallWatch.Abort.PROVIDER_CLOSED || closed) {
             return new ProviderUnavailableException(settings.type() + ": the provider was closed during " + call, e);
+        }
+        if (body != null && body.headersArrived() && (aborted != null || e instanceof IOException)) {
+            IOException cause = body.exceeded() != null ? body.exceeded()
+                    : e instanceof IOException io ? io : new IOException("aborted: " + aborted, e);
+            return EventStream.failure(settings.type(), call, deadline, settings.limits(), aborted, cause);
         }
         if (aborted == CallWatch.Abort.TIMEOUT || e instanceof HttpTimeoutException) {
             return new ProviderTimeoutException(settings.type() + ": " + call + " got no answer within " + settings.timeout()

@@ -21,6 +21,7 @@ import org.llmrecon.api.provider.MalformedResponseException;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.api.provider.ProviderException;
 import org.llmrecon.api.provider.ProviderTimeoutException;
+import org.llmrecon.api.provider.ServerException;
 
 /**
  * Servers on 127.0.0.1 that misbehave as issue 12 tried them: bodies and streams that never end, a line that never
@@ -127,6 +128,28 @@ class HostileServerTest {
         server.on("POST /chat/completions", FakeOpenAi.dripping("application/json", new byte[] {'{'}, 100));
         ProviderTimeoutException e = chatFails(ProviderTimeoutException.class, config().timeout(Duration.ofSeconds(4)));
         assertTrue(e.getMessage().contains("did not complete within PT4S"), e.getMessage());
+    }
+
+    @Test
+    void jsonBodyThatStopsSendingEndsAtTheIdleLimit() {
+        server.on("POST /chat/completions", FakeOpenAi.dripping("application/json", new byte[] {'{'}, 60_000));
+        ProviderTimeoutException e = chatFails(ProviderTimeoutException.class, config().param("streamIdleTimeout", "1s"));
+        assertTrue(e.getMessage().contains("sent nothing for PT1S (streamIdleTimeout)"), e.getMessage());
+    }
+
+    @Test
+    void errorAnswerThatNeverEndsIsCutAndMapped() {
+        server.on("POST /chat/completions", x -> {
+            x.getResponseHeaders().set("Content-Type", "text/plain");
+            x.sendResponseHeaders(503, 0);
+            OutputStream out = x.getResponseBody();
+            while (!Thread.currentThread().isInterrupted()) {
+                out.write(FILLER);
+            }
+        });
+        ServerException e = assertThrows(ServerException.class, () -> provider(config()).chat(REQUEST));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("failed with HTTP 503: body starts with: xxx"), e.getMessage());
     }
 
     @Test
