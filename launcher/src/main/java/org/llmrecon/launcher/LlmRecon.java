@@ -279,6 +279,9 @@ public final class LlmRecon implements AutoCloseable {
          * @return the running runtime; close it to stop
          * @throws IllegalStateException when the runtime does not start, with the reason
          */
+        /** Gogo's shell bundle, started once the runtime is known to run. */
+        private static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
+
         public LlmRecon start() {
             Main.mark("start");
             RuntimeBundles embedded = RuntimeBundles.embedded(http != null);
@@ -307,8 +310,11 @@ public final class LlmRecon implements AutoCloseable {
                 Main.mark("installed");
                 framework.start();
                 Main.mark("framework started");
+                List<Bundle> shells = new ArrayList<>();
                 for (Bundle b : installed) {
-                    if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    if (GOGO_SHELL.equals(b.getSymbolicName())) {
+                        shells.add(b);
+                    } else if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                         b.start();
                     }
                 }
@@ -316,6 +322,11 @@ public final class LlmRecon implements AutoCloseable {
                 RuntimeFailures.of(framework.getBundleContext()).ifPresent(failure -> {
                     throw new IllegalStateException(failure);
                 });
+                // Gogo's shell starts its 'gosh' on a thread of its own: a runtime that failed and stops at once
+                // would have it print a stack trace of the command it no longer finds
+                for (Bundle b : shells) {
+                    b.start();
+                }
                 URI url = http == null ? null : HttpEndpoint.await(framework.getBundleContext(), http, timeout);
                 LlmRecon running = new LlmRecon(framework, storage, List.copyOf(pluginFolders), etcFolder, timeout,
                         url);
