@@ -17,10 +17,6 @@ import org.osgi.util.tracker.ServiceTracker;
  * that the port is free (Felix HTTP only logs a port it cannot bind), and the URL once it listens.
  */
 final class HttpEndpoint {
-    /** Felix HTTP: whether to open the HTTP connector at all (its default port would be 8080). */
-    static final String ENABLE = GatewayProperties.ENABLE;
-    static final String HOST = GatewayProperties.HOST;
-    static final String PORT = GatewayProperties.PORT;
     /** Felix HTTP: Jetty's idle timeout in ms (default 60 s). */
     static final String IDLE_TIMEOUT = "org.apache.felix.http.timeout";
     /** The Servlet Whiteboard runtime Felix HTTP registers once its connector listens. */
@@ -32,12 +28,12 @@ final class HttpEndpoint {
     /** @param address where to listen, or {@code null} for no server @param properties the framework properties */
     static void configure(HttpAddress address, Map<String, String> properties) {
         if (address == null) {
-            properties.put(ENABLE, "false");
+            properties.put(GatewayProperties.ENABLE, "false"); // what llm:gateway reads: no server here
             return;
         }
-        properties.put(ENABLE, "true");
-        properties.put(HOST, address.host());
-        properties.put(PORT, Integer.toString(address.port()));
+        properties.put(GatewayProperties.ENABLE, "true");
+        properties.put(GatewayProperties.HOST, address.host());
+        properties.put(GatewayProperties.PORT, Integer.toString(address.port()));
         // a model may think for minutes before its first byte; the target's own timeout is the bound that counts
         properties.put(IDLE_TIMEOUT, "600000");
     }
@@ -69,7 +65,7 @@ final class HttpEndpoint {
                         + " within " + timeout.toSeconds() + " s");
             }
             ServiceReference<Object> ref = tracker.getServiceReference();
-            return URI.create(address.url(Integer.parseInt(String.valueOf(ref.getProperty(PORT)))));
+            return URI.create(address.url(Integer.parseInt(String.valueOf(ref.getProperty(GatewayProperties.PORT)))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the HTTP server", e);
