@@ -33,6 +33,8 @@ class Http1TransportTest {
     private static final String ANSWER = "{\"id\":\"c1\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,"
             + "\"message\":{\"role\":\"assistant\",\"content\":\"Paris\"},\"finish_reason\":\"stop\"}]}";
     private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+    /** {@link #ANSWER} framed by its length, the connection kept alive. */
+    private static final String WHOLE = OK + "Content-Length: " + ANSWER.length() + "\r\n\r\n" + ANSWER;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private RawServer server;
@@ -60,7 +62,7 @@ class Http1TransportTest {
     private static RawServer.Script keptAlive() {
         return (socket, out) -> {
             do {
-                RawServer.write(out, OK + "Content-Length: " + ANSWER.length() + "\r\n\r\n" + ANSWER);
+                RawServer.write(out, WHOLE);
             } while (RawServer.readRequest(socket));
         };
     }
@@ -87,7 +89,7 @@ class Http1TransportTest {
     void connectionTheServerClosedWhileIdleIsNotReused() throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         serve((socket, out) -> {
-            RawServer.write(out, OK + "Content-Length: " + ANSWER.length() + "\r\n\r\n" + ANSWER);
+            RawServer.write(out, WHOLE);
             socket.close();
             closed.countDown();
         });
@@ -105,7 +107,7 @@ class Http1TransportTest {
                 keptAlive().run(socket, out);
                 return;
             }
-            RawServer.write(out, OK + "Content-Length: " + ANSWER.length() + "\r\n\r\n" + ANSWER);
+            RawServer.write(out, WHOLE);
             RawServer.readRequest(socket); // the second request arrives, and the connection closes unanswered
         });
         assertEquals("Paris", provider.chat(REQUEST).text());
@@ -118,7 +120,7 @@ class Http1TransportTest {
         AtomicInteger accepted = new AtomicInteger();
         serve((socket, out) -> {
             if (accepted.incrementAndGet() == 1) {
-                RawServer.write(out, OK + "Content-Length: " + ANSWER.length() + "\r\n\r\n" + ANSWER);
+                RawServer.write(out, WHOLE);
                 RawServer.readRequest(socket);
             }
             // every later connection closes after its request, unanswered
@@ -180,8 +182,7 @@ class Http1TransportTest {
     @Test
     void interimAnswersAreSkipped() throws Exception {
         serve((socket, out) -> RawServer.write(out, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\n"
-                + "Link: </style.css>; rel=preload\r\n\r\n" + OK + "Content-Length: " + ANSWER.length() + "\r\n\r\n"
-                + ANSWER));
+                + "Link: </style.css>; rel=preload\r\n\r\n" + WHOLE));
         assertEquals("Paris", provider.chat(REQUEST).text());
     }
 
