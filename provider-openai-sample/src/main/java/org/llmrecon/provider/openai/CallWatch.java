@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches the calls in flight of one provider from one thread of its own. A thread blocked in an exchange is
- * interrupted at its call's deadline (the provider sets no JDK request timeout: its timer costs two wake-ups
+ * interrupted (on plain http the interrupt closes the socket channel it reads, see {@link Http1Connection})
+ * at its call's deadline (the provider sets no JDK request timeout: its timer costs two wake-ups
  * of the client's selector thread per request, and it ends when the headers arrive), when the
  * provider closes, or when the {@link WholeBody} it waits for got no bytes for the idle limit; an open body
  * is aborted at its call's deadline, when it waits longer than the idle limit

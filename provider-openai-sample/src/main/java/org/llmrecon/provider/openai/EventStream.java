@@ -18,8 +18,10 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
 /**
  * The body of one answer, read on the caller's thread: event by event for a stream, or whole within
  * {@link CallLimits#maxResponseBytes()}. {@link CallWatch} aborts it at the call's deadline or after
- * {@link CallLimits#streamIdleTimeout()} without bytes; closing it closes the HTTP body, which makes the JDK
- * drop the connection (HTTP/1.1) or reset the stream (HTTP/2), so the server sees the client go away.
+ * {@link CallLimits#streamIdleTimeout()} without bytes; closing it closes the HTTP body: on plain http
+ * ({@link Http1Transport}) the connection goes back to the pool when the body was read to its end and is closed
+ * otherwise, and the JDK client (https) drops the connection (HTTP/1.1) or resets the stream (HTTP/2), so the
+ * server sees the client go away. On plain http the body is read from the socket by the calling thread itself.
  */
 final class EventStream implements AutoCloseable {
     /** Enough of an error answer for its message; the rest is not read. */
@@ -123,7 +125,8 @@ final class EventStream implements AutoCloseable {
 
     /**
      * Reads what follows the end of the answer (normally nothing but the end of the body) before the stream is
-     * closed: the JDK returns the connection to its pool just before it completes the body, and closing in
+     * closed, so that the connection is kept: {@link Http1Transport} keeps only a connection whose body was read
+     * to its end, and the JDK returns the connection to its pool just before it completes the body, so closing in
      * between cancels the body and closes the connection under the next exchange. A server that goes on sending
      * or holds the body open is cut off after {@value #DRAIN_BYTES} bytes, or about a second without data.
      */

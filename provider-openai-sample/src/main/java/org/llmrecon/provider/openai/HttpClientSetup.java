@@ -6,10 +6,11 @@ import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
 
 /**
- * Builds and ends the one {@link HttpClient} of a provider. HTTP/2 over TLS where the server offers it
- * (ALPN) and HTTP/1.1 with keep-alive on plain http: on http the JDK would send an h2c upgrade offer with
- * every POST, which uvicorn with httptools (the stack under many OpenAI-compatible servers) answers by
- * dropping the request body.
+ * Builds and ends the one {@link HttpClient} of a provider with an {@code https://} target ({@link JdkTransport}):
+ * HTTP/2 over TLS where the server offers it (ALPN), else HTTP/1.1 with keep-alive. Plain http goes through
+ * {@link Http1Transport}, which never sends the h2c upgrade offer that the JDK would send with every POST on http
+ * and that uvicorn with httptools (the stack under many OpenAI-compatible servers) answers by dropping the
+ * request body.
  */
 final class HttpClientSetup {
     /** Java 21 added HttpClient.shutdownNow(); on 17 the client ends with its executor and its last reference. */

@@ -3,7 +3,6 @@ package org.llmrecon.provider.openai;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -17,11 +16,10 @@ import org.llmrecon.api.provider.ProviderUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Sends the provider's requests through one {@link HttpClient} (see {@link HttpClientSetup}), maps failures to
- * the core API's exceptions, and opens event streams. Exchanges run on the calling thread; {@link #close()}
- * fails the calls in flight with {@link ProviderUnavailableException}, so none waits for its timeout. The client
- * is built by the first request: building it loads the JDK's TLS stack and trust store (even for plain http)
- * and starts its selector thread, which a provider created at start-up and not called yet does not need.
+ * Sends the provider's requests through its {@link Transport} (the JDK client for https, {@link Http1Transport}
+ * for plain http), maps failures to the core API's exceptions, and opens event streams. Exchanges run on the
+ * calling thread; {@link #close()} fails the calls in flight with {@link ProviderUnavailableException}, so none
+ * waits for its timeout.
  */
 final class OpenAiHttp implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -29,7 +27,7 @@ final class OpenAiHttp implements AutoCloseable {
     private final ProviderSettings settings;
     private final ApiRoute route;
     private final ErrorMapping errors;
-    private volatile HttpClient client;
+    private final Transport transport;
     private final CallWatch watch;
     private volatile boolean closed;
 
@@ -41,6 +39,7 @@ final class OpenAiHttp implements AutoCloseable {
         this.watch = new CallWatch("llmrecon-" + settings.type() + "-" + INSTANCES.incrementAndGet() + "-watch",
                 settings.timeout(),
                 settings.limits().streamIdleTimeout());
+        this.transport = settings.https() ? new JdkTransport(settings) : new Http1Transport(settings);
     }
 
     ErrorMapping errors() {
@@ -48,7 +47,8 @@ final class OpenAiHttp implements AutoCloseable {
     }
 
     JsonNode get(String path) {
-        return json(route.call("GET", path, null), request(route.uri(path, null), "application/json").GET().build());
+        return json(route.call("GET", path, null),
+                new Outgoing(request(route.uri(path, null), "application/json").GET().build(), null));
     }
 
     /** A parser of one kind of answer; {@code type} and {@code call} are for its messages. */
@@ -71,10 +71,15 @@ final class OpenAiHttp implements AutoCloseable {
         return body.path("model").asText(null);
     }
 
+    /** A request and its body (which the JDK's request carries too, where {@link Http1Transport} cannot read it). */
+    private record Outgoing(HttpRequest request, byte[] body) {
+    }
+
     /** Sends the request and reads its whole answer, which must be one JSON object after a 2xx status. */
-    private JsonNode json(String call, HttpRequest request) {
+    private JsonNode json(String call, Outgoing request) {
         WholeBody body = new WholeBody(settings.limits().maxResponseBytes());
-        HttpResponse<byte[]> response = exchange(call, request, deadline(), body, body);
+        HttpResponse<byte[]> response = exchange(call, deadline(), body,
+                () -> transport.whole(request.request(), request.body(), body));
         if (response.statusCode() / 100 != 2) {
             throw errors.toException(call, response.statusCode(), response.headers(), response.body());
         }
@@ -87,9 +92,9 @@ final class OpenAiHttp implements AutoCloseable {
     }
 
     /** Sends the request and returns its body once a 2xx status arrived; any other status is thrown. */
-    private EventStream open(String call, HttpRequest request, CallDeadline deadline) {
-        HttpResponse<InputStream> response = exchange(call, request, deadline, HttpResponse.BodyHandlers.ofInputStream(),
-                null);
+    private EventStream open(String call, Outgoing request, CallDeadline deadline) {
+        HttpResponse<InputStream> response = exchange(call, deadline, null,
+                () -> transport.open(request.request(), request.body()));
         EventStream stream = watch.open(new EventStream(settings.type(), call, response, deadline, settings.limits()));
         if (response.statusCode() / 100 != 2) {
             try (stream) {
@@ -99,10 +104,11 @@ final class OpenAiHttp implements AutoCloseable {
         return stream;
     }
 
-    private HttpRequest post(String path, JsonNode body, String accept) {
+    private Outgoing post(String path, JsonNode body, String accept) {
         try {
-            return request(route.uri(path, model(body)), accept).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
+            byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+            return new Outgoing(request(route.uri(path, model(body)), accept).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), bytes);
         } catch (IOException e) {
             throw new ProviderException(settings.type() + ": cannot write the request body for " + path, e);
         }
@@ -120,39 +126,26 @@ final class OpenAiHttp implements AutoCloseable {
         return builder;
     }
 
+    /** One exchange of the transport, as {@link #exchange} runs it. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        HttpResponse<T> send() throws IOException, InterruptedException;
+    }
+
     /**
-     * On the calling thread, with {@link HttpClient#send}: {@code sendAsync} would complete every answer on
-     * another thread (the common pool, or a new thread per call where that pool has a single worker).
+     * Runs one exchange on the calling thread, watched by {@link CallWatch} until it returns.
      *
      * @param body the handler when it collects the whole body, for the watch and the messages, else {@code null}
      */
-    private <T> HttpResponse<T> exchange(String call, HttpRequest request, CallDeadline deadline,
-            HttpResponse.BodyHandler<T> handler, WholeBody body) {
+    private <T> HttpResponse<T> exchange(String call, CallDeadline deadline, WholeBody body, Exchange<T> exchange) {
         CallWatch.Blocked blocked = watch.begin(deadline, body);
         try {
-            return client().send(request, handler);
+            return exchange.send();
         } catch (IOException | InterruptedException e) {
             throw failure(call, e, blocked.end(), deadline, body);
         } finally {
             blocked.end();
         }
-    }
-
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    // close() reads the client under this lock after setting closed: none is built after it
-                    if (closed) {
-                        throw new ProviderUnavailableException(settings.type() + ": the provider is closed");
-                    }
-                    client = HttpClientSetup.create(settings);
-                }
-                c = client;
-            }
-        }
-        return c;
     }
 
     private ProviderException failure(String call, Exception e, CallWatch.Abort aborted, CallDeadline deadline,
@@ -181,13 +174,7 @@ final class OpenAiHttp implements AutoCloseable {
     public void close() {
         closed = true;
         watch.close();
-        HttpClient c;
-        synchronized (this) {
-            c = client;
-        }
-        if (c != null) {
-            HttpClientSetup.shutdownNow(c);
-        }
+        transport.close();
     }
 
     @Override

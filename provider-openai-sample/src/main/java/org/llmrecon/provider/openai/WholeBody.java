@@ -11,8 +11,9 @@ import java.util.concurrent.Flow;
 /**
  * The whole body of an answer that is not a stream, collected as the client receives it, so that
  * {@link java.net.http.HttpClient#send} returns once, with the answer complete: the caller's thread is woken
- * once, not once for the headers and again for each part of the body (which {@code ofInputStream} costs). A
- * 2xx body past {@link CallLimits#maxResponseBytes()} is cancelled (the JDK drops the connection) and the
+ * once, not once for the headers and again for each part of the body (which {@code ofInputStream} costs).
+ * {@link Http1Transport} feeds it the bytes it reads itself, so both transports apply the same bounds. A
+ * 2xx body past {@link CallLimits#maxResponseBytes()} is cancelled (the connection dropped) and the
  * exchange fails with {@link SseReader.LimitExceeded}; any other answer is cut at
  * {@value EventStream#ERROR_BODY_BYTES} bytes, enough for its message. One per exchange; {@link CallWatch}
  * reads {@link #waitingSince()} to end a body that stops sending.
