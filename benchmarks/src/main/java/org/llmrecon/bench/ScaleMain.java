@@ -31,7 +31,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * in place ({@code reference:file:}). In the runtime mode one chat call is made on each provider (PF4J's
  * anchor calls one extension of each). Heap is measured after full GCs before install, when all are usable,
  * and after uninstall and refresh ({@code -Dbench.histograms=DIR} also writes the heap's class histogram at each
- * of the three points there; {@code -Dbench.settle.ms=MS} measures once more MS later). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
+ * of the three points there, {@code -Dbench.heapdumps=DIR} a heap dump; {@code -Dbench.settle.ms=MS} measures once more MS
+ * later; {@code -Dbench.jfr=FILE} records the timed part with JFR). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
  */
 public final class ScaleMain {
     /** How long each wait may take: a thousand plugins took 107 s at a load average of 26 (scale.sh allows 900 s). */
@@ -85,6 +86,7 @@ public final class ScaleMain {
         ProviderFactory factory = runtime ? tracker.waitForService(30_000) : null;
         long heap0 = Felixes.usedHeapAfterGc();
         HeapHistogram.write(mode + "-before");
+        jdk.jfr.Recording jfr = startRecording();
         long cpu = Felixes.processCpuNanos();
         long t = System.nanoTime();
         List<Bundle> installed = new ArrayList<>();
@@ -104,6 +106,11 @@ public final class ScaleMain {
         }
         double allUsableMs = (System.nanoTime() - t) / 1e6;
         double allUsableCpuMs = (Felixes.processCpuNanos() - cpu) / 1e6;
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(Path.of(System.getProperty("bench.jfr")));
+            jfr.close();
+        }
         long heap1 = Felixes.usedHeapAfterGc();
         HeapHistogram.write(mode + "-all");
         long rss = Felixes.rssKiB();
@@ -134,6 +141,22 @@ public final class ScaleMain {
                 (heap1 - heap0) / 1024.0 / n, rss / 1024.0);
         tracker.close();
         Felixes.stop(f);
+    }
+
+    /**
+     * With {@code -Dbench.jfr=FILE}, a flight recording of the timed part only (install to all usable), with the
+     * settings of {@code -Dbench.jfr.settings=JFC} (default: the JDK's {@code profile}), written to FILE.
+     */
+    private static jdk.jfr.Recording startRecording() throws Exception {
+        if (System.getProperty("bench.jfr") == null) {
+            return null;
+        }
+        String settings = System.getProperty("bench.jfr.settings");
+        jdk.jfr.Configuration c = settings == null ? jdk.jfr.Configuration.getConfiguration("profile")
+                : jdk.jfr.Configuration.create(Path.of(settings));
+        jdk.jfr.Recording r = new jdk.jfr.Recording(c);
+        r.start();
+        return r;
     }
 
     private static void awaitAll(ProviderFactory factory, int n, long since) {

@@ -1,6 +1,5 @@
 package org.llmrecon.runtime.internal;
 
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Dictionary;
@@ -22,6 +21,7 @@ import org.llmrecon.api.runtime.RuntimeProperties;
 import org.llmrecon.api.runtime.ConfigEntry;
 import org.llmrecon.api.runtime.TargetInfo;
 import org.llmrecon.runtime.internal.config.ProviderConfigurations;
+import org.llmrecon.runtime.internal.diagnostics.Reaper;
 import org.llmrecon.runtime.internal.resilience.ResilienceSettings;
 import org.llmrecon.runtime.internal.settings.RuntimeConfig;
 import org.llmrecon.runtime.internal.settings.RuntimeSettings;
@@ -71,7 +71,8 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     /** Dropped default targets' handles, revived if their type returns while a caller still holds one. */
     private final Map<String, Resting> resting = new ConcurrentHashMap<>();
-    private final ReferenceQueue<ProviderHandle> collected = new ReferenceQueue<>();
+    /** Forgets a dropped handle as soon as nobody holds it any more. */
+    private final Reaper reaper = new Reaper("llmrecon-dropped-targets");
     private final Consumer<String> configListener = this::configChanged;
     private volatile Duration grace;
     private volatile Duration drain;
@@ -81,12 +82,17 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
     private volatile Logger logger;
 
     /** A dropped default target's handle, as long as someone else holds it. */
-    private static final class Resting extends WeakReference<ProviderHandle> {
+    private final class Resting extends WeakReference<ProviderHandle> implements Reaper.Collected {
         final String name;
 
-        Resting(String name, ProviderHandle handle, ReferenceQueue<ProviderHandle> queue) {
-            super(handle, queue);
+        Resting(String name, ProviderHandle handle) {
+            super(handle, reaper.queue());
             this.name = name;
+        }
+
+        @Override
+        public void collected() {
+            resting.remove(name, this);
         }
     }
 
@@ -133,6 +139,7 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
 
     @Deactivate
     synchronized void deactivate() {
+        reaper.close();
         tracker.removeListener(this);
         configs.removeListener(configListener);
         targets.values().forEach(t -> {
@@ -247,15 +254,13 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
             if (!configured.contains(e.getKey())) {
                 targets.remove(e.getKey());
                 unregister(t);
-                resting.put(e.getKey(), new Resting(e.getKey(), t.handle, collected));
+                resting.put(e.getKey(), new Resting(e.getKey(), t.handle));
             }
         }
-        purge();
     }
 
     /** @return the handle of a new target: a dropped one still held by a caller, or a new one */
     private ProviderHandle handle(String name, String type) {
-        purge();
         Resting r = resting.remove(name);
         ProviderHandle h = r == null ? null : r.get();
         if (h != null && h.type().equals(type)) {
@@ -264,13 +269,6 @@ public final class RuntimeProviderFactory implements ProviderFactory, PluginTrac
         }
         // the defaults only until sync configures it, so the settings are parsed once
         return new ProviderHandle(name, type, calls, grace, ResilienceSettings.defaults(), this::warn);
-    }
-
-    /** Forgets the dropped handles nobody holds any more. */
-    private void purge() {
-        for (java.lang.ref.Reference<?> r; (r = collected.poll()) != null;) {
-            resting.remove(((Resting) r).name, r);
-        }
     }
 
     /**

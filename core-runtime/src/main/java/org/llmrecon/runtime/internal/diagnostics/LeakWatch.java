@@ -19,19 +19,42 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 
 /**
  * Remembers the class loader of every plugin bundle weakly; after the bundle
  * is uninstalled, a loader still reachable some time later is reported as a
  * leak, with the threads it still runs, and, when a folder for them is set,
- * one heap dump per leaked plugin that shows what holds it.
+ * one heap dump per leaked plugin that shows what holds it. A record goes
+ * as soon as the collector takes its loader ({@link Reaper}).
  */
 @Component(service = LeakWatch.class, configurationPid = RuntimeProperties.PID)
 public final class LeakWatch {
-    private record Watched(long bundleId, String name, String location, WeakReference<ClassLoader> loader,
-            long uninstalledAt) {
+    /** A plugin's class loader, weakly; its record goes as soon as the loader is collected. */
+    private final class Watched extends WeakReference<ClassLoader> implements Reaper.Collected {
+        final long bundleId;
+        final String name;
+        final String location;
+        volatile long uninstalledAt;
+
+        Watched(long bundleId, String name, String location, ClassLoader loader) {
+            super(loader, reaper.queue());
+            this.bundleId = bundleId;
+            this.name = name;
+            this.location = location;
+        }
+
+        @Override
+        public void collected() {
+            live.remove(bundleId, this);
+            uninstalled.remove(this);
+            dumped.remove(bundleId);
+        }
     }
+
+    /** Drops the record of a plugin whose loader was collected, when it is, not when the next plugin goes. */
+    private final Reaper reaper = new Reaper("llmrecon-leak-watch");
 
     private volatile Duration delay;
     private volatile Path dumps;
@@ -49,6 +72,11 @@ public final class LeakWatch {
         modified(context, config);
     }
 
+    @Deactivate
+    void deactivate() {
+        reaper.close();
+    }
+
     @Modified
     void modified(BundleContext context, Map<String, Object> config) {
         RuntimeSettings settings = RuntimeSettings.of(context, config);
@@ -61,8 +89,7 @@ public final class LeakWatch {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
         if (loader != null) {
-            live.put(bundle.getBundleId(),
-                    new Watched(bundle.getBundleId(), name, bundle.getLocation(), new WeakReference<>(loader), 0));
+            live.put(bundle.getBundleId(), new Watched(bundle.getBundleId(), name, bundle.getLocation(), loader));
         }
     }
 
@@ -71,7 +98,11 @@ public final class LeakWatch {
         uninstalled.removeIf(this::collected); // bounded even when nobody lists the plugins
         Watched w = live.remove(bundle.getBundleId());
         if (w != null) {
-            uninstalled.add(new Watched(w.bundleId(), w.name(), w.location(), w.loader(), System.nanoTime()));
+            w.uninstalledAt = System.nanoTime();
+            uninstalled.add(w);
+            if (w.get() == null) {
+                uninstalled.remove(w); // collected before it was added
+            }
         }
     }
 
@@ -79,7 +110,7 @@ public final class LeakWatch {
     public List<PluginInfo> leaks() {
         uninstalled.removeIf(this::collected);
         long now = System.nanoTime();
-        if (uninstalled.stream().anyMatch(w -> now - w.uninstalledAt() > delay.toNanos())
+        if (uninstalled.stream().anyMatch(w -> now - w.uninstalledAt > delay.toNanos())
                 && now - lastGc > delay.toNanos()) {
             lastGc = now;
             System.gc();
@@ -87,23 +118,23 @@ public final class LeakWatch {
         }
         List<PluginInfo> leaks = new ArrayList<>();
         uninstalled.forEach(w -> {
-            ClassLoader loader = w.loader().get();
-            long seconds = Duration.ofNanos(now - w.uninstalledAt()).toSeconds();
-            if (loader != null && now - w.uninstalledAt() > delay.toNanos()) {
-                leaks.add(PluginInfo.builder().name(w.name()).state(PluginState.LEAKED)
+            ClassLoader loader = w.get();
+            long seconds = Duration.ofNanos(now - w.uninstalledAt).toSeconds();
+            if (loader != null && now - w.uninstalledAt > delay.toNanos()) {
+                leaks.add(PluginInfo.builder().name(w.name).state(PluginState.LEAKED)
                         .reason("class loader still reachable " + seconds + " s after uninstall" + threads(loader)
                                 + dump(w))
-                        .location(w.location()).bundleId(w.bundleId()).build());
+                        .location(w.location).bundleId(w.bundleId).build());
             }
         });
         return leaks;
     }
 
     private boolean collected(Watched w) {
-        if (w.loader().get() != null) {
+        if (w.get() != null) {
             return false;
         }
-        dumped.remove(w.bundleId());
+        dumped.remove(w.bundleId);
         return true;
     }
 
@@ -113,7 +144,7 @@ public final class LeakWatch {
         if (folder == null) {
             return "";
         }
-        return dumped.computeIfAbsent(w.bundleId(), id -> {
+        return dumped.computeIfAbsent(w.bundleId, id -> {
             try {
                 return "; heap dump: " + HeapDumps.write(folder.resolve("llmrecon-leak-" + id + ".hprof"));
             } catch (IllegalArgumentException e) {
