@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -24,12 +22,10 @@ import org.llmrecon.api.runtime.PluginManager;
 import org.llmrecon.api.runtime.ProviderFactory;
 import org.llmrecon.api.runtime.RuntimeProperties;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The LLMrecon runtime embedded in a program: Apache Felix with the runtime's
@@ -302,14 +298,17 @@ public final class LlmRecon implements AutoCloseable {
                         .newFramework(frameworkProperties(embedded, storage));
                 framework.init();
                 Main.mark("init");
-                List<Bundle> installed = install(framework.getBundleContext(), embedded);
+                List<Bundle> installed = new ArrayList<>();
+                for (RuntimeBundles.Embedded b : embedded.toInstall()) {
+                    try (InputStream in = embedded.open(b)) {
+                        installed.add(framework.getBundleContext().installBundle("llmrecon:" + b.name(), in));
+                    }
+                }
                 for (Path jar : bundles) {
                     installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
                 }
                 Main.mark("installed");
                 framework.start();
-                // one resolver pass for all of them, instead of one for each bundle as it starts
-                framework.adapt(FrameworkWiring.class).resolveBundles(installed);
                 Main.mark("framework started");
                 List<Bundle> shells = new ArrayList<>();
                 for (Bundle b : installed) {
@@ -348,35 +347,6 @@ public final class LlmRecon implements AutoCloseable {
                 Storage.delete(storage);
                 throw new IllegalStateException("the runtime did not start: " + e.getMessage(), e);
             }
-        }
-
-        /**
-         * Installs the embedded bundles by reference to their files (a folder of classes, or the user's cache of
-         * extracted bundles, {@link BundleFiles}), so Felix does not copy them into its cache; from the launcher jar
-         * itself (a copy each) when there is no such file.
-         */
-        private static List<Bundle> install(BundleContext context, RuntimeBundles embedded)
-                throws BundleException, IOException {
-            BundleFiles cache = BundleFiles.fromEnvironment();
-            Set<Path> used = new HashSet<>();
-            List<Bundle> installed = new ArrayList<>();
-            for (RuntimeBundles.Embedded b : embedded.toInstall()) {
-                Path file = b.file() != null ? b.file() : cache == null ? null
-                        : cache.file(b.name().substring(b.name().lastIndexOf('/') + 1), b.crc(), b.size(),
-                                () -> embedded.open(b));
-                if (file != null) {
-                    used.add(file);
-                    installed.add(context.installBundle("reference:file:" + file.toAbsolutePath().toUri().getRawPath()));
-                } else {
-                    try (InputStream in = embedded.open(b)) {
-                        installed.add(context.installBundle("llmrecon:" + b.name(), in));
-                    }
-                }
-            }
-            if (cache != null) {
-                cache.prune(used);
-            }
-            return installed;
         }
 
         private Map<String, String> frameworkProperties(RuntimeBundles embedded, Path storage) throws IOException {

@@ -31,13 +31,7 @@ final class RuntimeBundles {
     static final String GATEWAY_FOLDER = "llmrecon/gateway/";
     static final String API_BSN = "org.llmrecon.core-api";
 
-    /**
-     * @param name the entry's name, e.g. {@code llmrecon/bundles/core-runtime-1.0.0.jar}
-     * @param file the bundle's file when the launcher runs from a folder of classes, else {@code null}
-     * @param crc the entry's CRC-32 in the launcher jar (-1 from a folder)
-     * @param size the entry's size in bytes (-1 from a folder)
-     */
-    record Embedded(String name, Manifest manifest, Path file, long crc, long size) {
+    record Embedded(String name, Manifest manifest) {
         String symbolicName() {
             String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
             return bsn == null ? "" : bsn.split(";")[0].trim();
@@ -75,7 +69,7 @@ final class RuntimeBundles {
                         try (Stream<Path> files = Files.list(folder)) {
                             for (Path f : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
                                 try (InputStream in = Files.newInputStream(f)) {
-                                    found.add(new Embedded(name + f.getFileName(), manifest(in, f.toString()), f, -1, -1));
+                                    found.add(new Embedded(name + f.getFileName(), manifest(in, f.toString())));
                                 }
                             }
                         }
@@ -89,7 +83,7 @@ final class RuntimeBundles {
                         if (name.endsWith(".jar") && folders.stream().anyMatch(f -> name.startsWith(f)
                                 && name.indexOf('/', f.length()) < 0)) {
                             try (InputStream in = jar.getInputStream(entry)) {
-                                found.add(new Embedded(name, manifest(in, name), null, entry.getCrc(), entry.getSize()));
+                                found.add(new Embedded(name, manifest(in, name)));
                             }
                         }
                     }
