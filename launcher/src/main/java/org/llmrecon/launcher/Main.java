@@ -36,10 +36,17 @@ public final class Main {
 
     static final boolean TIMING = Boolean.getBoolean("llmrecon.timing");
 
+    /**
+     * With {@code -Dllmrecon.timing=true}: prints the time since the JVM started, and the CPU time this thread and
+     * the whole process (JIT and GC included) have used so far, which change less than the time on a shared machine.
+     */
     static void mark(String what) {
         if (TIMING) {
             System.err.println("[timing] " + what + " "
-                    + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+                    + (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
+                    + " ms (cpu: thread " + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+                    + " ms, process " + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000 + " ms)");
         }
     }
 

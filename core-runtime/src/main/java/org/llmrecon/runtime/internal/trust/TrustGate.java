@@ -1,13 +1,14 @@
 package org.llmrecon.runtime.internal.trust;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.RuntimeProperties;
@@ -44,7 +45,16 @@ public final class TrustGate {
     private final Set<String> told = ConcurrentHashMap.newKeySet();
     private final ServiceRegistration<ResolverHookFactory> hook;
     private final Logger logger;
-    private final ExecutorService warnings = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * How long after a plugin is checked its warning or refusal is logged. The line of an unsigned jar names its
+     * SHA-256, and hashing a plugin jar in a JVM that has just started (the digest runs interpreted until the JIT
+     * has compiled it) took 60-90 ms of CPU for the OpenAI plugin (3.3 MB), besides the JIT's compiles, while the
+     * launcher started on two busy cores: it waits until start-up is over. A runtime that stops sooner does not
+     * log it.
+     */
+    static final Duration LOG_AFTER = Duration.ofSeconds(5);
+
+    private final ScheduledThreadPoolExecutor warnings = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "llmrecon-trust-warnings");
         t.setDaemon(true);
         return t;
@@ -59,6 +69,7 @@ public final class TrustGate {
     public TrustGate(BundleContext context, @Reference PluginFolders plugins,
             @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.context = context;
+        warnings.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.self = context.getBundle().getBundleId();
         this.logger = logger;
         TrustMode parsed = TrustMode.parse(context.getProperty(RuntimeProperties.TRUST_POLICY));
@@ -144,11 +155,12 @@ public final class TrustGate {
             v = Verdict.refused(Verdict.UNTRUSTED, file + " cannot be checked (" + e + ")");
         }
         if (!v.trusted() && logger != null && told.add(bundle.getLocation() + "@" + bundle.getLastModified() + v.tag())) {
-            // the reason of an unsigned jar names its hash: read off the resolver's and the listing's thread
+            // the reason of an unsigned jar names its hash: read off the resolver's and the listing's thread, after
+            // start-up
             String what = (mode == TrustMode.ENFORCE ? "plugin refused, " : "plugin loaded although ") + bundle.getLocation();
             try {
                 Verdict shown = v;
-                warnings.execute(() -> log(what + " is " + shown.reason()));
+                warnings.schedule(() -> log(what + " is " + shown.reason()), LOG_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 // the gate is gone with the runtime: nobody reads its log any more
             }
