@@ -1,14 +1,13 @@
 package org.llmrecon.runtime.internal.trust;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.llmrecon.api.runtime.PluginInfo;
 import org.llmrecon.api.runtime.RuntimeProperties;
@@ -45,16 +44,7 @@ public final class TrustGate {
     private final Set<String> told = ConcurrentHashMap.newKeySet();
     private final ServiceRegistration<ResolverHookFactory> hook;
     private final Logger logger;
-    /**
-     * How long after a plugin is checked its warning or refusal is logged. The line of an unsigned jar names its
-     * SHA-256, and hashing a plugin jar in a JVM that has just started (the digest runs interpreted until the JIT
-     * has compiled it) took 60-90 ms of CPU for the OpenAI plugin (3.3 MB), besides the JIT's compiles, while the
-     * launcher started on two busy cores: it waits until start-up is over. A runtime that stops sooner does not
-     * log it.
-     */
-    static final Duration LOG_AFTER = Duration.ofSeconds(5);
-
-    private final ScheduledThreadPoolExecutor warnings = new ScheduledThreadPoolExecutor(1, r -> {
+    private final ExecutorService warnings = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "llmrecon-trust-warnings");
         t.setDaemon(true);
         return t;
@@ -69,7 +59,6 @@ public final class TrustGate {
     public TrustGate(BundleContext context, @Reference PluginFolders plugins,
             @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL) Logger logger) {
         this.context = context;
-        warnings.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.self = context.getBundle().getBundleId();
         this.logger = logger;
         TrustMode parsed = TrustMode.parse(context.getProperty(RuntimeProperties.TRUST_POLICY));
@@ -155,12 +144,11 @@ public final class TrustGate {
             v = Verdict.refused(Verdict.UNTRUSTED, file + " cannot be checked (" + e + ")");
         }
         if (!v.trusted() && logger != null && told.add(bundle.getLocation() + "@" + bundle.getLastModified() + v.tag())) {
-            // the reason of an unsigned jar names its hash: read off the resolver's and the listing's thread, after
-            // start-up
+            // the reason of an unsigned jar names its hash: read off the resolver's and the listing's thread
             String what = (mode == TrustMode.ENFORCE ? "plugin refused, " : "plugin loaded although ") + bundle.getLocation();
             try {
                 Verdict shown = v;
-                warnings.schedule(() -> log(what + " is " + shown.reason()), LOG_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                warnings.execute(() -> log(what + " is " + shown.reason()));
             } catch (RejectedExecutionException e) {
                 // the gate is gone with the runtime: nobody reads its log any more
             }
