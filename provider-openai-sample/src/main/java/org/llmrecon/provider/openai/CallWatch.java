@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * is aborted at its call's deadline, when it waits longer than the idle limit
  * for bytes, or on close. The watch looks every tenth of the shorter of the two limits rather than scheduling
  * a task per call, so a call costs no hand-off to another thread; it sleeps once a whole tick passed without
- * calls.
+ * calls. While the transport keeps idle connections it also has them tidied every {@link #TIDY_EVERY}, so one the
+ * server closed is closed here too, without waiting for the provider's next call.
  */
 final class CallWatch implements AutoCloseable {
     enum Abort { TIMEOUT, IDLE, PROVIDER_CLOSED }
@@ -24,17 +25,24 @@ final class CallWatch implements AutoCloseable {
     private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(10);
     /** Below the runtime's slack past a call's timeout (500 ms), so that the provider reports an overrun first. */
     private static final long MAX_TICK = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How often the transport's idle connections are looked at while there are any ({@link Transport#tidy()}). */
+    static final Duration TIDY_EVERY = Duration.ofSeconds(5);
+    private static final long TIDY_NANOS = TIDY_EVERY.toNanos();
 
     private final long tick;
     private final long idleNanos;
     private final Set<Blocked> blocked = ConcurrentHashMap.newKeySet();
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    private final Transport transport;
+    private long tidiedAt = System.nanoTime();
     private volatile boolean idle;
     private volatile boolean busy;
     private volatile boolean closed;
 
-    CallWatch(String name, Duration timeout, Duration idle) {
+    /** @param transport whose idle connections the watch tidies while it has any */
+    CallWatch(String name, Duration timeout, Duration idle, Transport transport) {
+        this.transport = transport;
         this.idleNanos = idle.toNanos();
         this.tick = Math.max(MIN_TICK, Math.min(MAX_TICK, Math.min(timeout.toNanos(), idle.toNanos()) / 10));
         this.thread = new DaemonThreads(name).newThread(this::watch);
@@ -80,7 +88,11 @@ final class CallWatch implements AutoCloseable {
             if (!busy && blocked.isEmpty() && streams.isEmpty()) {
                 idle = true;
                 if (!busy && blocked.isEmpty() && streams.isEmpty() && !closed) {
-                    LockSupport.park(this);
+                    if (transport.needsTidy()) {
+                        LockSupport.parkNanos(this, TIDY_NANOS);
+                    } else {
+                        LockSupport.park(this);
+                    }
                 }
                 idle = false;
             } else {
@@ -98,6 +110,14 @@ final class CallWatch implements AutoCloseable {
                 Abort why = stream.overdue(now);
                 if (why != null) {
                     stream.abort(why);
+                }
+            }
+            if (now - tidiedAt >= TIDY_NANOS && !closed) {
+                tidiedAt = now;
+                try {
+                    transport.tidy();
+                } catch (RuntimeException e) {
+                    // a connection that cannot be looked at now is looked at again, or dropped at its next use
                 }
             }
         }

@@ -7,14 +7,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * The keep-alive connections of one provider to its server (a provider talks to the one host and port of its
  * base URL). At most {@value #MAX_IDLE} are kept idle, the most recently used handed out first; one idle for
- * longer than {@link #KEEP_IDLE} (OkHttp keeps 5 minutes; servers often close sooner) is dropped when the pool is
- * next used (the pool has no thread of its own), and
- * one the server closed while it was idle is found by {@link Http1Connection#stale()} before reuse. Only a
+ * longer than {@link #KEEP_IDLE} (OkHttp keeps 5 minutes; servers often close sooner) is dropped, and one the
+ * server closed while it was idle is found by {@link Http1Connection#stale()}: before reuse, and by {@link #tidy()},
+ * which the provider's {@link CallWatch} calls while connections are idle (the pool has no thread of its own). Only a
  * connection whose answer was read completely comes back; the others are closed.
  */
 final class Http1Pool implements AutoCloseable {
@@ -105,6 +106,33 @@ final class Http1Pool implements AutoCloseable {
             expired.add(idle.pollFirst());
         }
         return expired;
+    }
+
+    /**
+     * Closes the idle connections the server has closed, or that were idle for too long, without waiting for the
+     * next request: called by the provider's {@link CallWatch} every {@link CallWatch#TIDY_EVERY} while connections
+     * are idle, so a server's close does not leave our end of the socket open (CLOSE_WAIT) until the provider is
+     * used again. The check is a read that does not wait, made under the pool's lock, so that a request never
+     * finds the pool emptied by a tidy in progress (and opens a connection it did not need).
+     */
+    void tidy() {
+        List<Http1Connection> dropped = new ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (Iterator<Http1Connection> i = idle.iterator(); i.hasNext();) {
+                Http1Connection c = i.next();
+                if (now - c.idleSince() >= keepIdleNanos || c.stale()) {
+                    i.remove();
+                    dropped.add(c);
+                }
+            }
+        }
+        dropped.forEach(Http1Connection::close);
+    }
+
+    /** @return whether any connection is idle, so that {@link #tidy()} has something to look at */
+    synchronized boolean hasIdle() {
+        return !idle.isEmpty();
     }
 
     /** @return how many connections are idle, for tests */

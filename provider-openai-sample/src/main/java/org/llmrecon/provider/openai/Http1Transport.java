@@ -159,6 +159,16 @@ final class Http1Transport implements Transport {
     }
 
     @Override
+    public boolean needsTidy() {
+        return pool.hasIdle();
+    }
+
+    @Override
+    public void tidy() {
+        pool.tidy();
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

@@ -36,10 +36,10 @@ final class OpenAiHttp implements AutoCloseable {
         this.route = route;
         this.errors = new ErrorMapping(settings.type(), new Redaction(settings.config().apiKey()), route.notFoundHint(),
                 clock);
+        this.transport = settings.https() ? new JdkTransport(settings) : new Http1Transport(settings);
         this.watch = new CallWatch("llmrecon-" + settings.type() + "-" + INSTANCES.incrementAndGet() + "-watch",
                 settings.timeout(),
-                settings.limits().streamIdleTimeout());
-        this.transport = settings.https() ? new JdkTransport(settings) : new Http1Transport(settings);
+                settings.limits().streamIdleTimeout(), transport);
     }
 
     ErrorMapping errors() {

@@ -27,6 +27,17 @@ interface Transport extends AutoCloseable {
      */
     HttpResponse<InputStream> open(HttpRequest request, byte[] bytes) throws IOException, InterruptedException;
 
+    /**
+     * @return whether {@link #tidy()} has anything to look at; the JDK client watches its own idle connections
+     */
+    default boolean needsTidy() {
+        return false;
+    }
+
+    /** Closes idle connections the server closed or that were kept too long; called by {@link CallWatch}. */
+    default void tidy() {
+    }
+
     /** Drops the connections; exchanges in flight are ended by {@link CallWatch}. */
     @Override
     void close();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,48 @@ class Http1PoolTest {
             pool.release(pool.connect());
             assertNull(pool.reuse());
             assertEquals(0, pool.idleCount());
+        }
+    }
+
+    @Test
+    void tidyClosesAConnectionTheServerClosedWithoutWaitingForTheNextRequest() throws Exception {
+        try (Http1Pool pool = pool(Duration.ofMinutes(5))) {
+            pool.release(pool.connect());
+            Socket serverSide = accepted.poll(20, TimeUnit.SECONDS);
+            assertNotNull(serverSide);
+            serverSide.close();
+            // the server's FIN arrives on its own time: tidy until the pool saw it (the class's timeout bounds it)
+            while (pool.hasIdle()) {
+                pool.tidy();
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            assertEquals(0, pool.idleCount());
+        }
+    }
+
+    @Test
+    void tidyKeepsLiveConnectionsInTheirOrder() throws Exception {
+        try (Http1Pool pool = pool(Duration.ofMinutes(5))) {
+            Http1Connection older = pool.connect();
+            Http1Connection newer = pool.connect();
+            pool.release(older);
+            pool.release(newer);
+            pool.tidy();
+            assertEquals(2, pool.idleCount());
+            assertSame(newer, pool.reuse(), "the most recently used first, as before the tidy");
+            assertSame(older, pool.reuse());
+        }
+    }
+
+    @Test
+    void tidyDropsConnectionsIdleForTooLong() throws Exception {
+        try (Http1Pool pool = pool(Duration.ZERO)) {
+            pool.release(pool.connect());
+            Socket serverSide = accepted.poll(20, TimeUnit.SECONDS);
+            assertNotNull(serverSide);
+            pool.tidy();
+            assertEquals(0, pool.idleCount());
+            assertEquals(-1, serverSide.getInputStream().read(), "the server sees the connection closed");
         }
     }
 
