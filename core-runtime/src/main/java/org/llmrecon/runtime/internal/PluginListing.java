@@ -92,7 +92,15 @@ final class PluginListing {
         for (Bundle b : bundles.getBundles() == null ? new Bundle[0] : bundles.getBundles()) {
             Optional.ofNullable(PluginFolders.file(b.getLocation())).ifPresent(installed::add);
             if (!withService.contains(b.getBundleId()) && b.getState() != Bundle.UNINSTALLED) {
-                infos.add(withoutService(b, scr, trust));
+                try {
+                    infos.add(withoutService(b, scr, trust));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    // Felix refuses to describe a bundle uninstalled while it is looked at ("Bundle is
+                    // uninstalled."): the jar was removed during the listing, so the bundle is left out of it
+                    if (b.getState() != Bundle.UNINSTALLED) {
+                        throw e;
+                    }
+                }
             }
         }
         PluginFolders.Contents files = folders.contents();
