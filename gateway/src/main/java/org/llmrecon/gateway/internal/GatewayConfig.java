@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The gateway's settings, in the configuration {@link GatewaySettings#PID}
+ * The gateway's settings, in the configuration {@link org.llmrecon.api.runtime.GatewayProperties#PID}
  * (e.g. {@code etc/org.llmrecon.gateway.cfg}). These defaults are the only ones.
  */
 @ObjectClassDefinition(name = "LLMrecon gateway",

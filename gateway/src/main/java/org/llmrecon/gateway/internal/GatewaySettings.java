@@ -18,13 +18,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * the next request, without restarting the servlets. Keys are kept as stored
  * ({@code ENC(...)} or plain) and opened, through the runtime's {@link Secrets}, when checked.
  */
-@Component(service = GatewaySettings.class, configurationPid = GatewaySettings.PID, immediate = true,
+@Component(service = GatewaySettings.class, configurationPid = GatewayProperties.PID, immediate = true,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = GatewayConfig.class)
 public final class GatewaySettings {
-    /** The configuration's PID. */
-    public static final String PID = GatewayProperties.PID;
-
     private final Secrets secrets;
     private volatile GatewayConfig config;
 
@@ -61,7 +58,7 @@ public final class GatewaySettings {
             try {
                 open.add(secrets.open(keys.get(i)));
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("key " + (i + 1) + " of " + PID + " cannot be opened: "
+                throw new IllegalStateException("key " + (i + 1) + " of " + GatewayProperties.PID + " cannot be opened: "
                         + e.getMessage());
             }
         }

@@ -64,7 +64,7 @@ public final class AccessFilter implements Filter {
             if (beyondLoopback || !GatewayProperties.loopbackOnly(req.getLocalAddr())) {
                 ErrorResponses.write(GatewayException.of(403, "permission_denied", "no_gateway_keys",
                         "the gateway listens beyond loopback and has no keys, so it serves no one: set keys in "
-                                + "the configuration " + GatewaySettings.PID), resp);
+                                + "the configuration " + GatewayProperties.PID), resp);
                 return;
             }
         } else {
