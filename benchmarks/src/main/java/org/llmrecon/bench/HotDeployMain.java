@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,6 +19,7 @@ import org.llmrecon.api.runtime.ProviderFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
@@ -28,13 +30,17 @@ import org.osgi.util.tracker.ServiceTracker;
  * bundles (core-api shared from the class path). Mode {@code events}: the folder is a plugin folder of the
  * runtime ({@code llmrecon.plugins.dirs}), watched as the launcher watches it (file-system events wake
  * File Install). Mode {@code N} (a number): File Install's own watcher polls the folder every N ms, no
- * events. Deploy: the template jar is moved atomically into the folder, then {@code getProvider("mock")} is
- * polled every 0.2 ms until it answers (it creates the provider instance). Undeploy: the jar is deleted,
+ * events. Deploy: the template jar is moved atomically into the folder; once the runtime registers the
+ * type's Provider service, {@code getProvider("mock")} is asked (it creates the provider instance, and is
+ * asked again every 0.2 ms should it still refuse) and the provider makes one chat call. The test waits
+ * on the registration rather than spinning on refusals, which would take the second core from the deploy
+ * it measures. The breakdown line gives the medians of each phase from the move. Undeploy: the jar is deleted,
  * and the time runs until both {@code getProvider} refuses and the runtime has unregistered the type's
  * Provider service, which it does after it has retired and closed the instance. Before each move and each
  * delete the run pauses a random part of 50 ms or of the poll period, so the changes do not stay in phase
  * with the scans. {@code detect}: from the move until File Install has installed the bundle (what events
  * change; the rest is start, DS and the runtime's work). Prints one {@code mode=} line of figures.
+ * {@code -Dbench.residents=N} puts N generated plugins into the folder before the trials.
  * Usage: {@code HotDeployMain TRIALS MODE WORKDIR}.
  * Always ends the JVM (Felix's threads are not daemons), with status 1 when the run failed.
  */
@@ -70,18 +76,43 @@ public final class HotDeployMain {
         bundles.addAll(Felixes.runtimeWithoutApi());
         AtomicLong unregisteredAt = new AtomicLong();
         AtomicLong installedAt = new AtomicLong();
+        AtomicLong resolvedAt = new AtomicLong();
+        AtomicLong startedAt = new AtomicLong();
+        AtomicLong pluginAt = new AtomicLong();
+        AtomicLong providerAt = new AtomicLong();
+        AtomicLong refreshedAt = new AtomicLong();
+        Semaphore registered = new Semaphore(0);
         Framework f = Felixes.start(props, bundles, c -> {
+            c.addFrameworkListener(e -> {
+                if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                    refreshedAt.set(System.nanoTime());
+                }
+            });
             c.addBundleListener((SynchronousBundleListener) e -> {
-                if (e.getType() == BundleEvent.INSTALLED && BSN.equals(e.getBundle().getSymbolicName())) {
-                    installedAt.set(System.nanoTime());
+                if (BSN.equals(e.getBundle().getSymbolicName())) {
+                    switch (e.getType()) {
+                        case BundleEvent.INSTALLED -> installedAt.set(System.nanoTime());
+                        case BundleEvent.RESOLVED -> resolvedAt.set(System.nanoTime());
+                        case BundleEvent.STARTED -> startedAt.set(System.nanoTime());
+                        default -> { }
+                    }
                 }
             });
             try {
                 c.addServiceListener(e -> {
                     if (e.getType() == ServiceEvent.UNREGISTERING) {
                         unregisteredAt.set(System.nanoTime());
+                    } else if (e.getType() == ServiceEvent.REGISTERED) {
+                        providerAt.set(System.nanoTime());
+                        registered.release();
                     }
                 }, "(&(objectClass=org.llmrecon.api.provider.Provider)(provider.type=mock))");
+                c.addServiceListener(e -> {
+                    if (e.getType() == ServiceEvent.REGISTERED
+                            && BSN.equals(e.getServiceReference().getBundle().getSymbolicName())) {
+                        pluginAt.set(System.nanoTime());
+                    }
+                }, "(objectClass=org.llmrecon.api.plugin.PluginInterface)");
             } catch (org.osgi.framework.InvalidSyntaxException e) {
                 throw new IllegalStateException(e);
             }
@@ -95,23 +126,45 @@ public final class HotDeployMain {
             if (factory == null) {
                 throw new IllegalStateException("no ProviderFactory within 30 s");
             }
+            settle(ctx, plugins, work.resolve("residents"), Integer.getInteger("bench.residents", 0));
             Path target = plugins.resolve("provider-template.jar");
             List<Double> deploy = new ArrayList<>();
             List<Double> undeploy = new ArrayList<>();
             List<Double> detect = new ArrayList<>();
+            List<Double> resolved = new ArrayList<>();
+            List<Double> started = new ArrayList<>();
+            List<Double> plugin = new ArrayList<>();
+            List<Double> provider = new ArrayList<>();
+            List<Double> answer = new ArrayList<>();
+            List<Double> ask = new ArrayList<>();
+            List<Double> refreshed = new ArrayList<>();
             ChatRequest hello = ChatRequest.builder().model("mock-chat").user("hello").build();
             for (int i = 0; i < trials; i++) {
                 Path staged = staging.resolve("provider-template.jar");
                 Files.copy(Bundles.plugin("provider-template"), staged, StandardCopyOption.REPLACE_EXISTING);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(pause + 1));
+                registered.drainPermits();
                 long t = System.nanoTime();
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                if (!registered.tryAcquire(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("deploy: no Provider service within 30 s");
+                }
+                long asked = System.nanoTime();
                 while (!answers(factory)) {
                     await(t, "deploy");
+                    asked = System.nanoTime();
                 }
+                ask.add((asked - t) / 1e6);
+                long answered = System.nanoTime();
                 factory.getProvider("mock").chat(hello);
+                answer.add((answered - t) / 1e6);
                 deploy.add((System.nanoTime() - t) / 1e6);
                 detect.add((installedAt.get() - t) / 1e6);
+                refreshed.add((refreshedAt.get() - t) / 1e6);
+                resolved.add((resolvedAt.get() - t) / 1e6);
+                started.add((startedAt.get() - t) / 1e6);
+                plugin.add((pluginAt.get() - t) / 1e6);
+                provider.add((providerAt.get() - t) / 1e6);
                 unregisteredAt.set(0);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(pause + 1));
                 t = System.nanoTime();
@@ -129,14 +182,50 @@ public final class HotDeployMain {
             Stats i = new Stats(detect);
             System.out.println("hot deploy, " + mode + ": " + d.summary("ms"));
             System.out.println("undeploy,   " + mode + ": " + u.summary("ms"));
-            System.out.printf(Locale.ROOT, "mode=%s trials=%d deploy_p50=%.1f deploy_p95=%.1f deploy_max=%.1f"
+            System.out.printf(Locale.ROOT, "mode=%s residents=%d trials=%d deploy_p50=%.1f deploy_p95=%.1f deploy_max=%.1f"
                     + " undeploy_p50=%.1f undeploy_p95=%.1f detect_p50=%.1f detect_p95=%.1f%n",
-                    events ? "events" : "poll" + mode, trials, d.median(), d.percentile(95), d.max(), u.median(),
+                    events ? "events" : "poll" + mode, Integer.getInteger("bench.residents", 0), trials, d.median(), d.percentile(95), d.max(), u.median(),
                     u.percentile(95), i.median(), i.percentile(95));
+            System.out.printf(Locale.ROOT, "phases p50 from the move, ms: installed %.1f, refreshed %.1f, resolved %.1f, started %.1f,"
+                    + " PluginInterface registered %.1f, Provider registered %.1f, last getProvider asked %.1f, answered %.1f, served %.1f%n", i.median(),
+                    new Stats(refreshed).median(), new Stats(resolved).median(), new Stats(started).median(), new Stats(plugin).median(),
+                    new Stats(provider).median(), new Stats(ask).median(), new Stats(answer).median(), d.median());
             System.out.printf(Locale.ROOT, "raw deploy ms: %s%nraw undeploy ms: %s%n", deploy, undeploy);
             tracker.close();
         } finally {
             Felixes.stop(f);
+        }
+    }
+
+    /**
+     * Puts {@code n} generated provider plugins into the folder first and waits until the runtime serves
+     * them all, so the trials measure a hot deploy beside {@code n} resident plugins.
+     */
+    private static void settle(BundleContext ctx, Path plugins, Path gen, int n) throws Exception {
+        if (n < 1) {
+            return;
+        }
+        Files.createDirectories(gen);
+        ServiceTracker<?, ?> served = new ServiceTracker<>(ctx,
+                ctx.createFilter("(&(objectClass=org.llmrecon.api.provider.Provider)(provider.type=bench*))"), null);
+        served.open();
+        try {
+            for (int i = 0; i < n; i++) {
+                Path jar = GeneratedBundles.plugin(gen, i);
+                Files.move(jar, plugins.resolve(jar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            long since = System.nanoTime();
+            while (served.size() < n) {
+                if (System.nanoTime() - since > TimeUnit.SECONDS.toNanos(300)) {
+                    throw new IllegalStateException("only " + served.size() + " of " + n
+                            + " resident plugins served within 300 s");
+                }
+                Thread.sleep(50);
+            }
+            System.out.printf(Locale.ROOT, "%d resident plugins served in %.1f s%n", n,
+                    (System.nanoTime() - since) / 1e9);
+        } finally {
+            served.close();
         }
     }
 

@@ -3,9 +3,12 @@ package org.llmrecon.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,6 +19,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.hooks.service.ListenerHook;
+import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
@@ -81,6 +86,8 @@ public final class ScaleMain {
             }
         });
         BundleContext ctx = f.getBundleContext();
+        Map<ListenerInfo, Boolean> listeners =
+                Boolean.getBoolean("bench.listeners") ? watchListeners(ctx) : null;
         ServiceTracker<ProviderFactory, ProviderFactory> tracker = new ServiceTracker<>(ctx, ProviderFactory.class, null);
         tracker.open();
         ProviderFactory factory = runtime ? tracker.waitForService(30_000) : null;
@@ -110,6 +117,9 @@ public final class ScaleMain {
             jfr.stop();
             jfr.dump(Path.of(System.getProperty("bench.jfr")));
             jfr.close();
+        }
+        if (listeners != null) {
+            printListeners(listeners);
         }
         long heap1 = Felixes.usedHeapAfterGc();
         HeapHistogram.write(mode + "-all");
@@ -157,6 +167,42 @@ public final class ScaleMain {
         jdk.jfr.Recording r = new jdk.jfr.Recording(c);
         r.start();
         return r;
+    }
+
+    /**
+     * With {@code -Dbench.listeners=true}: the service listeners of the framework, kept by a listener hook,
+     * so that the run can print how many there are and for which filters (digits taken out) once all are
+     * usable; every service registration is matched against each of them.
+     */
+    private static Map<ListenerInfo, Boolean> watchListeners(
+            BundleContext ctx) {
+        Map<ListenerInfo, Boolean> all =
+                new ConcurrentHashMap<>();
+        ctx.registerService(ListenerHook.class,
+                new ListenerHook() {
+                    @Override
+                    public void added(Collection<ListenerInfo> added) {
+                        added.forEach(l -> all.put(l, Boolean.TRUE));
+                    }
+
+                    @Override
+                    public void removed(Collection<ListenerInfo> removed) {
+                        removed.forEach(all::remove);
+                    }
+                }, null);
+        return all;
+    }
+
+    private static void printListeners(Map<ListenerInfo, Boolean> all) {
+        Map<String, Long> byFilter = new TreeMap<>();
+        for (ListenerInfo l : all.keySet()) {
+            String owner = l.getBundleContext().getBundle().getSymbolicName().replaceAll("[0-9]+", "N");
+            String filter = String.valueOf(l.getFilter()).replaceAll("[0-9]+", "N");
+            byFilter.merge(owner + " " + filter, 1L, Long::sum);
+        }
+        System.out.println("service listeners: " + all.size());
+        byFilter.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.out.println("  " + e.getValue() + "  " + e.getKey()));
     }
 
     private static void awaitAll(ProviderFactory factory, int n, long since) {
