@@ -3,7 +3,6 @@ package org.llmrecon.api.provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One message of a chat. Its content is a list of {@link ContentPart}s; a
@@ -24,11 +23,32 @@ public final class ChatMessage {
     private ChatMessage(Builder b) {
         role = Objects.requireNonNull(b.role, "role");
         parts = List.copyOf(b.parts);
-        content = parts.isEmpty() ? null : parts.stream().filter(ContentPart.Text.class::isInstance)
-                .map(p -> ((ContentPart.Text) p).text()).collect(Collectors.joining("\n"));
+        content = text(parts);
         name = b.name;
         toolCalls = List.copyOf(b.toolCalls);
         toolCallId = b.toolCallId;
+    }
+
+    /** The text parts joined by new lines ("" when there are none), null without parts; on every call's path. */
+    private static String text(List<ContentPart> parts) {
+        if (parts.isEmpty()) {
+            return null;
+        }
+        if (parts.size() == 1) {
+            return parts.get(0) instanceof ContentPart.Text t ? t.text() : "";
+        }
+        StringBuilder joined = new StringBuilder();
+        boolean first = true;
+        for (ContentPart p : parts) {
+            if (p instanceof ContentPart.Text t) {
+                if (!first) {
+                    joined.append('\n');
+                }
+                joined.append(t.text());
+                first = false;
+            }
+        }
+        return joined.toString();
     }
 
     /** @param role {@code system}, {@code user}, {@code assistant} or {@code tool} @return a builder */

@@ -34,6 +34,16 @@ class ChatMessageTest {
     }
 
     @Test
+    void imagesWithoutTextHaveEmptyContentAndTextAfterAnImageIsKept() {
+        ContentPart image = ContentPart.imageUrl("https://h.test/x.png");
+        assertEquals("", ChatMessage.builder("user").part(image).build().content());
+        assertEquals("", ChatMessage.builder("user").part(image).part(image).build().content());
+        assertEquals("after", ChatMessage.builder("user").part(image).part(ContentPart.text("after")).build().content());
+        assertEquals("a\n\nb", ChatMessage.builder("user").part(ContentPart.text("a")).part(ContentPart.text(""))
+                .part(ContentPart.text("b")).build().content());
+    }
+
+    @Test
     void noContentIsNull() {
         ChatMessage m = ChatMessage.builder("assistant").toolCalls(List.of(new ToolCall("c", "function", "f", "{}")))
                 .build();

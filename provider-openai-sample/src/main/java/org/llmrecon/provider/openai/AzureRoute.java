@@ -16,9 +16,7 @@ record AzureRoute(AzureSettings azure) implements ApiRoute {
 
     @Override
     public URI uri(String path, String model) {
-        URI base = azure.http().baseUri();
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + "/openai"
+        return URI.create(azure.http().root() + "/openai"
                 + deploymentPath(model) + path + "?api-version=" + encode(azure.apiVersion()));
     }
 

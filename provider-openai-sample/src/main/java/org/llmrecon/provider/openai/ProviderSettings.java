@@ -82,9 +82,18 @@ record ProviderSettings(String type, ProviderConfig config, URI baseUri, boolean
 
     /** @return the path of the base URL plus {@code path}, with the base URL's query kept */
     URI resolve(String path) {
-        String basePath = baseUri.getRawPath() == null ? "" : baseUri.getRawPath().replaceAll("/+$", "");
         String query = baseUri.getRawQuery() == null ? "" : "?" + baseUri.getRawQuery();
-        return URI.create(baseUri.getScheme() + "://" + baseUri.getRawAuthority() + basePath + path + query);
+        return URI.create(root() + path + query);
+    }
+
+    /** @return scheme, authority and path of the base URL, without its query and trailing slashes */
+    String root() {
+        String path = baseUri.getRawPath() == null ? "" : baseUri.getRawPath();
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return baseUri.getScheme() + "://" + baseUri.getRawAuthority() + path.substring(0, end);
     }
 
     private static URI baseUri(String type, String baseUrl, String defaultBaseUrl) {

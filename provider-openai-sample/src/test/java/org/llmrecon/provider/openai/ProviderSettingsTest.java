@@ -2,10 +2,13 @@ package org.llmrecon.provider.openai;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,28 @@ class ProviderSettingsTest {
         ProviderSettings settings = ProviderSettings.from(config().build());
         assertEquals("https://api.openai.com/v1/chat/completions", settings.resolve("/chat/completions").toString());
         assertTrue(settings.https());
+    }
+
+    @Test
+    void pathsGoUnderTheBaseUrlWithoutItsTrailingSlashesAndKeepItsQuery() {
+        ProviderSettings settings = ProviderSettings.from(config().baseUrl("https://h.test/proxy/v1//?tenant=a%20b").build());
+        assertEquals("https://h.test/proxy/v1/chat/completions?tenant=a%20b", settings.resolve("/chat/completions").toString());
+        assertEquals("https://h.test/models", ProviderSettings.from(config().baseUrl("https://h.test/").build())
+                .resolve("/models").toString());
+        assertEquals("https://h.test:8443/models", ProviderSettings.from(config().baseUrl("https://h.test:8443").build())
+                .resolve("/models").toString());
+    }
+
+    @Test
+    void theRouteKeepsTheUrisOfAFewPathsOnly() {
+        OpenAiRoute route = new OpenAiRoute(ProviderSettings.from(config().baseUrl("https://h.test/v1").build()));
+        assertSame(route.uri("/chat/completions", "m"), route.uri("/chat/completions", "other"));
+        for (int i = 0; i < OpenAiRoute.KEPT * 2; i++) {
+            assertEquals("https://h.test/v1/models/m" + i, route.uri("/models/m" + i, null).toString());
+        }
+        URI late = route.uri("/models/late", null);
+        assertNotSame(late, route.uri("/models/late", null));
+        assertEquals(late, route.uri("/models/late", null));
     }
 
     @Test
