@@ -24,6 +24,8 @@ import org.llmrecon.runtime.internal.diagnostics.Failures;
 import org.llmrecon.runtime.internal.resilience.DeadlinePassed;
 import org.llmrecon.runtime.internal.settings.RuntimeSettings;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,19 +34,25 @@ import org.osgi.service.component.annotations.Modified;
 /**
  * The one policy for calls into plugin code that the runtime makes on its own
  * behalf (metadata, validators, {@code validateConfig}, {@code createProvider},
- * {@code close}): one executor and one bound,
+ * {@code close}): one executor (replaced with its threads when a bundle goes,
+ * {@link #renew()}) and one bound,
  * {@link RuntimeProperties#PLUGIN_CALL_TIMEOUT}, so a hanging plugin is
  * reported instead of blocking the runtime.
  */
 @Component(service = PluginCalls.class, configurationPid = RuntimeProperties.PID)
 public final class PluginCalls {
     private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "llmrecon-plugin-call-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        t.setContextClassLoader(PluginCalls.class.getClassLoader());
-        return t;
-    });
+    /** Replaced, with all its threads, whenever a bundle is uninstalled or unresolved: see {@link #renew()}. */
+    private volatile ExecutorService executor = newExecutor();
+    /** Executors replaced while calls abandoned on them may still run; stopped with the runtime. */
+    private final Queue<ExecutorService> retired = new ConcurrentLinkedQueue<>();
+    private final BundleListener renewal = e -> {
+        if (e.getType() == BundleEvent.UNINSTALLED || e.getType() == BundleEvent.UNRESOLVED) {
+            renew();
+        }
+    };
+    private BundleContext context;
+    private boolean stopped;
     /** How many abandoned calls of one plugin may still run before it is not called any more. */
     static final int MAX_ABANDONED = 16;
     private static final long SPIN_NANOS = 50_000;
@@ -62,6 +70,8 @@ public final class PluginCalls {
     @Activate
     public PluginCalls(BundleContext context, Map<String, Object> config) {
         modified(context, config);
+        this.context = context;
+        context.addBundleListener(renewal);
     }
 
     /** @param timeout the bound on every call, for tests */
@@ -75,8 +85,61 @@ public final class PluginCalls {
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        stopped = true;
+        if (context != null) {
+            try {
+                context.removeBundleListener(renewal);
+            } catch (IllegalStateException e) {
+                // the bundle is stopping: its listeners go with it
+            }
+        }
         executor.shutdownNow();
+        retired.forEach(ExecutorService::shutdownNow);
+    }
+
+    /**
+     * Gives plugin calls new threads. Plugin code (or a library it uses) may leave a value in a
+     * {@code ThreadLocal} of the thread that called it, which keeps the plugin's class loader for as long as the
+     * thread lives; Felix itself keeps a per-wiring entry in every thread that loaded a class. Pooled threads
+     * would keep an uninstalled plugin's loader forever, so when a bundle is uninstalled or unresolved the
+     * executor is replaced: its idle threads end at once, a busy one (an abandoned call included) when its call
+     * returns, and calls from then on run on fresh threads.
+     */
+    synchronized void renew() {
+        if (stopped) {
+            return;
+        }
+        ExecutorService old = executor;
+        executor = newExecutor();
+        old.shutdown();
+        retired.removeIf(ExecutorService::isTerminated);
+        if (!old.isTerminated()) {
+            retired.add(old);
+        }
+    }
+
+    private ExecutorService newExecutor() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "llmrecon-plugin-call-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(PluginCalls.class.getClassLoader());
+            return t;
+        });
+    }
+
+    /** Submits to the current executor; one replaced meanwhile refuses, and the next one takes the call. */
+    private <T> Future<T> submit(Callable<T> task) {
+        for (;;) {
+            ExecutorService e = executor;
+            try {
+                return e.submit(task);
+            } catch (RejectedExecutionException r) {
+                if (e == executor) {
+                    throw r;
+                }
+            }
+        }
     }
 
     /**
@@ -88,7 +151,12 @@ public final class PluginCalls {
      */
     <T> T call(String what, Supplier<T> call) throws CallException {
         Duration bound = timeout;
-        Future<T> f = executor.submit(call::get);
+        Future<T> f;
+        try {
+            f = submit(call::get);
+        } catch (RejectedExecutionException e) {
+            throw new CallException(what + " was not made: the runtime is stopping");
+        }
         try {
             return f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -131,7 +199,7 @@ public final class PluginCalls {
         Abandonable<T> task = new Abandonable<>(bundleId, call);
         Future<T> f;
         try {
-            f = executor.submit(task);
+            f = submit(task);
         } catch (RejectedExecutionException e) {
             throw new ProviderUnavailableException("the runtime is stopping: " + what + " was not made");
         }

@@ -2,6 +2,8 @@ package org.llmrecon.itests.plugins.echo;
 
 import org.llmrecon.api.plugin.PluginInterface;
 import org.llmrecon.api.plugin.PluginMetadata;
+import org.llmrecon.api.provider.ChatRequest;
+import org.llmrecon.api.provider.ChatResponse;
 import org.llmrecon.api.provider.Provider;
 import org.llmrecon.api.provider.ProviderConfig;
 import org.llmrecon.itests.probe.EchoingProvider;
@@ -44,10 +46,22 @@ public final class EchoPlugin implements PluginInterface {
         // any configuration will do for a provider that only echoes
     }
 
-    /** Lives in this bundle, so a provider that is kept pins this bundle's class loader. */
+    /**
+     * Lives in this bundle, so a provider that is kept pins this bundle's class loader. Each chat leaves the
+     * provider in a thread local of the calling thread, as a library's per-thread cache would: the thread then
+     * pins this bundle's class loader for as long as it lives, unless the runtime lets it go.
+     */
     static final class Answering extends EchoingProvider {
+        private static final ThreadLocal<Answering> LAST = new ThreadLocal<>();
+
         Answering(ProviderConfig config, String signature) {
             super(config, signature);
+        }
+
+        @Override
+        public ChatResponse chat(ChatRequest request) {
+            LAST.set(this);
+            return super.chat(request);
         }
     }
 }
