@@ -22,7 +22,7 @@ step() { # NAME LIMIT_S ENV... -- SCRIPT
 if $QUICK; then
   # few repeats, meant to take under 5 minutes; the limits (23 minutes in all) end it on a loaded machine
   step startup 240 RUNS=3 -- startup.sh
-  step hotdeploy 180 TRIALS=10 DEFAULT_TRIALS=0 MODES="events 25" -- hotdeploy.sh
+  step hotdeploy 180 TRIALS=20 DEFAULT_TRIALS=0 MODES="events 25" -- hotdeploy.sh
   step karaf 300 RUNS=1 TRIALS=3 POLLS="1000 25" -- karaf.sh
   step scale 240 NS="1 200" REPEATS=1 -- scale.sh
   step http 180 REPEATS=2 WARMUP_S=1 MEASURE_S=1 -- http.sh
