@@ -28,7 +28,12 @@ fi
 : > "$OUT"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-timeout 1800 "${JAVA_BENCH[@]}" -cp "$THIN_CP" org.llmrecon.bench.KarafMain start "$HOME_DIR" "$RUNS" "$work" | tee -a "$OUT"
+# the launcher, when built, is timed with the same marker bundle after each Karaf start (mode=launchermarker)
+LAUNCHER="$ROOT/launcher/target/llmrecon-launcher.jar"
+LAUNCHER_OPT=()
+[[ -f $LAUNCHER ]] && LAUNCHER_OPT=(-Dbench.launcher="$LAUNCHER")
+timeout 1800 "${JAVA_BENCH[@]}" "${LAUNCHER_OPT[@]}" -cp "$THIN_CP" org.llmrecon.bench.KarafMain start "$HOME_DIR" "$RUNS" \
+  "$work" | tee -a "$OUT"
 for poll in $POLLS; do
   timeout 1800 "${JAVA_BENCH[@]}" -cp "$THIN_CP" org.llmrecon.bench.KarafMain hotdeploy "$HOME_DIR" "$poll" "$TRIALS" \
     "$work" | tee -a "$OUT"

@@ -54,6 +54,8 @@ row "2 runtime ready (mock + openai)" "${rt:+$rt ms}" "${base:+bare stack: $base
 row "2 launcher wall time, -c llm:providers" "${lw:+$lw ms}" "${bw:+bare stack wall: $bw ms$(spread "$S" launcher baseline wall_ms)}" "$(ratio "$lw" "$bw")" "<= 1.3x" "<=" 1.3
 kr=$(med "$R/karaf.txt" karaf ready_ms)
 row "5 Karaf cold start to a DS service / launcher's whole run" "${lw:+$lw ms}" "${kr:+Karaf: $kr ms}" "$(ratio "$kr" "$lw")" ">= 4x faster" ">=" 4
+km=$(med "$R/karaf.txt" launchermarker ready_ms)
+row "5 Karaf cold start to a DS service / launcher to the same dropped DS service (same marker, interleaved)" "${km:+$km ms}" "${kr:+Karaf: $kr ms$(spread "$R/karaf.txt" karaf launchermarker ready_ms)}" "$(ratio "$kr" "$km")" ">= 4x faster" ">=" 4
 C="$R/scale.txt"
 ns=$(grep -o " n=[0-9]*" "$C" 2>/dev/null | cut -d= -f2 | sort -nu || true)
 for n in $ns; do

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * component is active, RUNS times. Mode {@code hotdeploy}: one Karaf with its {@code deploy/} poll set to
  * POLL_MS; a marker bundle is moved into {@code deploy/} (until active) and deleted (until deactivated),
  * TRIALS times, each after a random pause within the poll period. Prints one {@code mode=} line per run.
+ * With {@code -Dbench.launcher=JAR}, mode {@code start} times the launcher the same way after each Karaf
+ * start (the marker bundle alone in its plugin folder, {@code --no-shell}): {@code mode=launchermarker}.
  * Usage: {@code KarafMain start KARAF_HOME RUNS WORK} or {@code KarafMain hotdeploy KARAF_HOME POLL_MS TRIALS WORK}.
  * Always ends the JVM and the Karaf processes it started, with status 1 when the run failed.
  */
@@ -49,6 +51,7 @@ public final class KarafMain {
     private static void start(Path home, int runs, Path work) throws Exception {
         Path markers = Files.createDirectories(work.resolve("markers"));
         Path deploy = home.resolve("deploy");
+        String launcher = System.getProperty("bench.launcher");
         setPoll(home, 1000);
         for (int i = 0; i < runs; i++) {
             clean(home, markers);
@@ -62,6 +65,32 @@ public final class KarafMain {
                 stop(karaf);
                 Files.deleteIfExists(deploy.resolve("bench.marker.start.jar"));
             }
+            if (launcher != null) {
+                startLauncher(Path.of(launcher), markers, work);
+            }
+        }
+    }
+
+    /**
+     * The same cold start, with the same marker bundle, for the launcher: the marker in an otherwise empty
+     * plugin folder, {@code --no-shell}, from just before the process starts until the component is active.
+     */
+    private static void startLauncher(Path jar, Path markers, Path work) throws Exception {
+        clean(work.resolve("launcher"), markers);
+        Files.deleteIfExists(work.resolve("launcher/plugins/bench.marker.start.jar"));
+        Path plugins = Files.createDirectories(work.resolve("launcher/plugins"));
+        Path etc = Files.createDirectories(work.resolve("launcher/etc"));
+        GeneratedBundles.marker(plugins, "bench.marker.start", markers);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long t0 = micros();
+        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "--plugins", plugins.toString(), "--etc",
+                etc.toString(), "--no-shell").directory(work.resolve("launcher").toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("launcher-out.txt").toFile()).start();
+        try {
+            long up = awaitMarker(markers, "bench.marker.start.up", p);
+            System.out.printf(Locale.ROOT, "mode=launchermarker ready_ms=%.1f%n", (up - t0) / 1e3);
+        } finally {
+            stop(p);
         }
     }
 
@@ -139,7 +168,8 @@ public final class KarafMain {
             markers.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             while (!Files.exists(file)) {
                 if (!karaf.isAlive()) {
-                    throw new IllegalStateException("Karaf exited with status " + karaf.exitValue() + " before " + name);
+                    throw new IllegalStateException("the process exited with status " + karaf.exitValue() + " before "
+                            + name);
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + " did not appear within " + TIMEOUT_S + " s");
