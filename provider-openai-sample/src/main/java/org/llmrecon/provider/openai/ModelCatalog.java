@@ -35,7 +35,8 @@ final class ModelCatalog {
     private static final Set<ModelCapability> FULL = with(TOOLS, JSON_MODE);
     private static final Set<ModelCapability> VISION = with(FULL, IMAGE_ANALYSIS);
 
-    private static final List<Family> FAMILIES = List.of(
+    /** The known families; their encodings are the vocabularies the bundle ships (the pom drops the others). */
+    static final List<Family> FAMILIES = List.of(
             new Family("gpt-4o-realtime", null, Set.of(), 128_000, "o200k_base", false),
             new Family("gpt-4o-mini-realtime", null, Set.of(), 128_000, "o200k_base", false),
             new Family("gpt-4o-transcribe", null, Set.of(), 16_000, "o200k_base", false),

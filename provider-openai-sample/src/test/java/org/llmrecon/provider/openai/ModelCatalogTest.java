@@ -5,11 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.llmrecon.api.provider.ModelCapability;
 import org.llmrecon.api.provider.ModelType;
 
 class ModelCatalogTest {
+
+    /** The jtokkit vocabularies the bundle keeps: the pom deletes r50k and p50k before packaging. */
+    private static final Set<String> SHIPPED = Set.of("o200k_base", "cl100k_base");
+
+    @Test
+    void everyFamilyCountsWithAVocabularyTheBundleShips() {
+        List<ModelCatalog.Family> all = new ArrayList<>(ModelCatalog.FAMILIES);
+        all.add(ModelCatalog.CHAT_DEFAULT);
+        all.add(ModelCatalog.EMBEDDING_DEFAULT);
+        for (ModelCatalog.Family f : all) {
+            assertTrue(SHIPPED.contains(f.encoding()), "family '" + f.prefix() + "' counts with " + f.encoding()
+                    + ", which the bundle does not ship: keep it in provider-openai-sample/pom.xml");
+        }
+    }
+
     @Test
     void familiesMatchByLongestPrefix() {
         assertEquals(8_192, ModelCatalog.family("gpt-4-0613").contextTokens());
