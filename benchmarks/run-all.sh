@@ -27,7 +27,7 @@ if $QUICK; then
   step scale 240 NS="1 200" REPEATS=1 -- scale.sh
   step http 180 REPEATS=2 WARMUP_S=1 MEASURE_S=1 -- http.sh
   step gateway 180 CALLS=1000 STREAM_S=2 -- gateway.sh
-  step idle 90 SETTLE_S=8 MEASURE_S=10 POLLS=default -- idle.sh
+  step idle 90 SETTLE_S=15 MEASURE_S=30 POLLS=default -- idle.sh
 else
   step startup 1800 RUNS=10 -- startup.sh
   step hotdeploy 1800 TRIALS=40 DEFAULT_TRIALS=10 MODES="events 25" -- hotdeploy.sh
