@@ -2,7 +2,8 @@
 # Idle CPU of the launcher (--no-shell, the template and OpenAI plugins in its folder) for each plugin-folder
 # poll in POLLS ("default": no llmrecon.plugins.poll; where file-system events come, as here, the poll only
 # applies to folders without events and the folders are scanned on events and every 2 s):
-# CPU time (user + system) over MEASURE_S seconds, after SETTLE_S seconds of start-up.
+# CPU time (user + system) over MEASURE_S seconds, after SETTLE_S seconds of start-up. Then the anchor, measured the
+# same way: a JVM that only sleeps (IdleMain, poll=jvm), whose periodic threads are the floor on this machine.
 source "$(dirname "$0")/common.sh"
 LAUNCHER="$ROOT/launcher/target/llmrecon-launcher.jar"
 [[ -f $LAUNCHER ]] || { echo "build the launcher first: mvn -B package -pl launcher,benchmarks -am -DskipTests" >&2; exit 1; }
@@ -27,3 +28,12 @@ for poll in ${POLLS:-default}; do
   awk -v p="$poll" -v d=$((t1 - t0)) -v hz="$TICKS" -v s="$MEASURE_S" \
     'BEGIN { printf "poll=%s cpu_s=%.2f over %d s = %.2f%% of one core\n", p, d / hz, s, 100 * d / hz / s }' | tee -a "$OUT"
 done
+java -cp "$THIN_CP" org.llmrecon.bench.IdleMain &
+pid=$!
+sleep "$SETTLE_S"
+t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+sleep "$MEASURE_S"
+t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+kill "$pid"; wait "$pid" 2>/dev/null || true
+awk -v d=$((t1 - t0)) -v hz="$TICKS" -v s="$MEASURE_S" \
+  'BEGIN { printf "poll=jvm cpu_s=%.2f over %d s = %.2f%% of one core (a JVM that only sleeps)\n", d / hz, s, 100 * d / hz / s }' | tee -a "$OUT"
