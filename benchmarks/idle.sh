@@ -12,28 +12,26 @@ MEASURE_S=${MEASURE_S:-60}
 TICKS=$(getconf CLK_TCK)
 OUT="$RESULTS/idle.txt"
 : > "$OUT"
+# measure PID LABEL [NOTE]: the process's CPU time over MEASURE_S seconds after SETTLE_S, one line in OUT; ends it
+measure() {
+  local pid=$1 t0 t1
+  sleep "$SETTLE_S"
+  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  sleep "$MEASURE_S"
+  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  awk -v p="$2" -v note="${3:-}" -v d=$((t1 - t0)) -v hz="$TICKS" -v s="$MEASURE_S" \
+    'BEGIN { printf "poll=%s cpu_s=%.2f over %d s = %.2f%% of one core%s\n", p, d / hz, s, 100 * d / hz / s, note }' \
+    | tee -a "$OUT"
+}
 for poll in ${POLLS:-default}; do
   work=$(mktemp -d)
   mkdir -p "$work/plugins" "$work/etc"
   cp "$TARGET/bundles/plugins/"*.jar "$work/plugins/"
   (cd "$work" && LLM_RED_TEAM_OPENAI_BASEURL=http://127.0.0.1:9/v1 exec java -Dllmrecon.plugins.poll="${poll/#default/}" \
     -jar "$LAUNCHER" --plugins "$work/plugins" --etc "$work/etc" --no-shell > "$work/out.txt" 2>&1) &
-  pid=$!
-  sleep "$SETTLE_S"
-  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  sleep "$MEASURE_S"
-  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  measure $! "$poll"
   rm -rf "$work"
-  awk -v p="$poll" -v d=$((t1 - t0)) -v hz="$TICKS" -v s="$MEASURE_S" \
-    'BEGIN { printf "poll=%s cpu_s=%.2f over %d s = %.2f%% of one core\n", p, d / hz, s, 100 * d / hz / s }' | tee -a "$OUT"
 done
 java -cp "$THIN_CP" org.llmrecon.bench.IdleMain &
-pid=$!
-sleep "$SETTLE_S"
-t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-sleep "$MEASURE_S"
-t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-kill "$pid"; wait "$pid" 2>/dev/null || true
-awk -v d=$((t1 - t0)) -v hz="$TICKS" -v s="$MEASURE_S" \
-  'BEGIN { printf "poll=jvm cpu_s=%.2f over %d s = %.2f%% of one core (a JVM that only sleeps)\n", d / hz, s, 100 * d / hz / s }' | tee -a "$OUT"
+measure $! jvm " (a JVM that only sleeps)"

@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,8 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class HotDeployMain {
     private static final String BSN = "org.llmrecon.provider-template";
+    private static final String INSTALLED = "installed";
+    private static final String SERVED = "served";
 
     private HotDeployMain() {
     }
@@ -75,25 +79,21 @@ public final class HotDeployMain {
         List<Path> bundles = new ArrayList<>(Bundles.base());
         bundles.addAll(Felixes.runtimeWithoutApi());
         AtomicLong unregisteredAt = new AtomicLong();
-        AtomicLong installedAt = new AtomicLong();
-        AtomicLong resolvedAt = new AtomicLong();
-        AtomicLong startedAt = new AtomicLong();
-        AtomicLong pluginAt = new AtomicLong();
-        AtomicLong providerAt = new AtomicLong();
-        AtomicLong refreshedAt = new AtomicLong();
+        Phases phases = new Phases(INSTALLED, "refreshed", "resolved", "started", "PluginInterface registered",
+                "Provider registered", "last getProvider asked", "answered", SERVED);
         Semaphore registered = new Semaphore(0);
         Framework f = Felixes.start(props, bundles, c -> {
             c.addFrameworkListener(e -> {
                 if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                    refreshedAt.set(System.nanoTime());
+                    phases.mark("refreshed");
                 }
             });
             c.addBundleListener((SynchronousBundleListener) e -> {
                 if (BSN.equals(e.getBundle().getSymbolicName())) {
                     switch (e.getType()) {
-                        case BundleEvent.INSTALLED -> installedAt.set(System.nanoTime());
-                        case BundleEvent.RESOLVED -> resolvedAt.set(System.nanoTime());
-                        case BundleEvent.STARTED -> startedAt.set(System.nanoTime());
+                        case BundleEvent.INSTALLED -> phases.mark(INSTALLED);
+                        case BundleEvent.RESOLVED -> phases.mark("resolved");
+                        case BundleEvent.STARTED -> phases.mark("started");
                         default -> { }
                     }
                 }
@@ -103,14 +103,14 @@ public final class HotDeployMain {
                     if (e.getType() == ServiceEvent.UNREGISTERING) {
                         unregisteredAt.set(System.nanoTime());
                     } else if (e.getType() == ServiceEvent.REGISTERED) {
-                        providerAt.set(System.nanoTime());
+                        phases.mark("Provider registered");
                         registered.release();
                     }
                 }, "(&(objectClass=org.llmrecon.api.provider.Provider)(provider.type=mock))");
                 c.addServiceListener(e -> {
                     if (e.getType() == ServiceEvent.REGISTERED
                             && BSN.equals(e.getServiceReference().getBundle().getSymbolicName())) {
-                        pluginAt.set(System.nanoTime());
+                        phases.mark("PluginInterface registered");
                     }
                 }, "(objectClass=org.llmrecon.api.plugin.PluginInterface)");
             } catch (org.osgi.framework.InvalidSyntaxException e) {
@@ -128,16 +128,7 @@ public final class HotDeployMain {
             }
             settle(ctx, plugins, work.resolve("residents"), Integer.getInteger("bench.residents", 0));
             Path target = plugins.resolve("provider-template.jar");
-            List<Double> deploy = new ArrayList<>();
             List<Double> undeploy = new ArrayList<>();
-            List<Double> detect = new ArrayList<>();
-            List<Double> resolved = new ArrayList<>();
-            List<Double> started = new ArrayList<>();
-            List<Double> plugin = new ArrayList<>();
-            List<Double> provider = new ArrayList<>();
-            List<Double> answer = new ArrayList<>();
-            List<Double> ask = new ArrayList<>();
-            List<Double> refreshed = new ArrayList<>();
             ChatRequest hello = ChatRequest.builder().model("mock-chat").user("hello").build();
             for (int i = 0; i < trials; i++) {
                 Path staged = staging.resolve("provider-template.jar");
@@ -149,22 +140,15 @@ public final class HotDeployMain {
                 if (!registered.tryAcquire(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("deploy: no Provider service within 30 s");
                 }
-                long asked = System.nanoTime();
+                phases.mark("last getProvider asked");
                 while (!answers(factory)) {
                     await(t, "deploy");
-                    asked = System.nanoTime();
+                    phases.mark("last getProvider asked");
                 }
-                ask.add((asked - t) / 1e6);
-                long answered = System.nanoTime();
+                phases.mark("answered");
                 factory.getProvider("mock").chat(hello);
-                answer.add((answered - t) / 1e6);
-                deploy.add((System.nanoTime() - t) / 1e6);
-                detect.add((installedAt.get() - t) / 1e6);
-                refreshed.add((refreshedAt.get() - t) / 1e6);
-                resolved.add((resolvedAt.get() - t) / 1e6);
-                started.add((startedAt.get() - t) / 1e6);
-                plugin.add((pluginAt.get() - t) / 1e6);
-                provider.add((providerAt.get() - t) / 1e6);
+                phases.mark(SERVED);
+                phases.record(t);
                 unregisteredAt.set(0);
                 Thread.sleep(ThreadLocalRandom.current().nextLong(pause + 1));
                 t = System.nanoTime();
@@ -177,23 +161,56 @@ public final class HotDeployMain {
                     await(t, "uninstall");
                 }
             }
-            Stats d = new Stats(deploy);
+            Stats d = phases.stats(SERVED);
             Stats u = new Stats(undeploy);
-            Stats i = new Stats(detect);
+            Stats i = phases.stats(INSTALLED);
             System.out.println("hot deploy, " + mode + ": " + d.summary("ms"));
             System.out.println("undeploy,   " + mode + ": " + u.summary("ms"));
             System.out.printf(Locale.ROOT, "mode=%s residents=%d trials=%d deploy_p50=%.1f deploy_p95=%.1f deploy_max=%.1f"
                     + " undeploy_p50=%.1f undeploy_p95=%.1f detect_p50=%.1f detect_p95=%.1f%n",
                     events ? "events" : "poll" + mode, Integer.getInteger("bench.residents", 0), trials, d.median(), d.percentile(95), d.max(), u.median(),
                     u.percentile(95), i.median(), i.percentile(95));
-            System.out.printf(Locale.ROOT, "phases p50 from the move, ms: installed %.1f, refreshed %.1f, resolved %.1f, started %.1f,"
-                    + " PluginInterface registered %.1f, Provider registered %.1f, last getProvider asked %.1f, answered %.1f, served %.1f%n", i.median(),
-                    new Stats(refreshed).median(), new Stats(resolved).median(), new Stats(started).median(), new Stats(plugin).median(),
-                    new Stats(provider).median(), new Stats(ask).median(), new Stats(answer).median(), d.median());
-            System.out.printf(Locale.ROOT, "raw deploy ms: %s%nraw undeploy ms: %s%n", deploy, undeploy);
+            System.out.println("phases p50 from the move, ms: " + phases.medians());
+            System.out.printf(Locale.ROOT, "raw deploy ms: %s%nraw undeploy ms: %s%n", phases.times(SERVED), undeploy);
             tracker.close();
         } finally {
             Felixes.stop(f);
+        }
+    }
+
+    /** When each phase of the current trial happened (marked by listeners and the trial), and over all trials. */
+    private static final class Phases {
+        private final Map<String, AtomicLong> marks = new LinkedHashMap<>();
+        private final Map<String, List<Double>> times = new LinkedHashMap<>();
+
+        Phases(String... names) {
+            for (String name : names) {
+                marks.put(name, new AtomicLong());
+                times.put(name, new ArrayList<>());
+            }
+        }
+
+        void mark(String phase) {
+            marks.get(phase).set(System.nanoTime());
+        }
+
+        /** Adds each phase's time from {@code start}, in ms, to its times. */
+        void record(long start) {
+            marks.forEach((phase, at) -> times.get(phase).add((at.get() - start) / 1e6));
+        }
+
+        List<Double> times(String phase) {
+            return times.get(phase);
+        }
+
+        Stats stats(String phase) {
+            return new Stats(times.get(phase));
+        }
+
+        String medians() {
+            StringJoiner all = new StringJoiner(", ");
+            times.forEach((phase, t) -> all.add(String.format(Locale.ROOT, "%s %.1f", phase, new Stats(t).median())));
+            return all.toString();
         }
     }
 

@@ -76,8 +76,8 @@ public final class KarafMain {
      * plugin folder, {@code --no-shell}, from just before the process starts until the component is active.
      */
     private static void startLauncher(Path jar, Path markers, Path work) throws Exception {
-        clean(work.resolve("launcher"), markers);
-        Files.deleteIfExists(work.resolve("launcher/plugins/bench.marker.start.jar"));
+        delete(markers, false);
+        delete(work.resolve("launcher"), true);
         Path plugins = Files.createDirectories(work.resolve("launcher/plugins"));
         Path etc = Files.createDirectories(work.resolve("launcher/etc"));
         GeneratedBundles.marker(plugins, "bench.marker.start", markers);
@@ -147,13 +147,17 @@ public final class KarafMain {
 
     /** A cold start: no bundle cache, no state, no markers of an earlier run. */
     private static void clean(Path home, Path markers) throws IOException {
-        for (Path dir : List.of(home.resolve("data"), markers)) {
-            if (Files.exists(dir)) {
-                try (Stream<Path> all = Files.walk(dir)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!p.equals(markers)) {
-                            Files.delete(p);
-                        }
+        delete(home.resolve("data"), true);
+        delete(markers, false);
+    }
+
+    /** Deletes what {@code dir} holds, and the folder itself when {@code itself}; nothing when it does not exist. */
+    private static void delete(Path dir, boolean itself) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (itself || !p.equals(dir)) {
+                        Files.delete(p);
                     }
                 }
             }

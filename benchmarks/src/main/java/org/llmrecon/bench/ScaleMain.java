@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * anchor calls one extension of each). Heap is measured after full GCs before install, when all are usable,
  * and after uninstall and refresh ({@code -Dbench.histograms=DIR} also writes the heap's class histogram at each
  * of the three points there, {@code -Dbench.heapdumps=DIR} a heap dump; {@code -Dbench.settle.ms=MS} measures once more MS
- * later; {@code -Dbench.jfr=FILE} records the timed part with JFR). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
+ * later; {@code -Dbench.jfr=FILE} records the timed part with JFR; {@code -Dbench.listeners=true} prints the framework's
+ * service listeners by filter once all are usable). Usage: {@code ScaleMain MODE N WORKDIR [INSTALL]}. Always ends the JVM.
  */
 public final class ScaleMain {
     /** How long each wait may take: a thousand plugins took 107 s at a load average of 26 (scale.sh allows 900 s). */
@@ -86,8 +88,7 @@ public final class ScaleMain {
             }
         });
         BundleContext ctx = f.getBundleContext();
-        Map<ListenerInfo, Boolean> listeners =
-                Boolean.getBoolean("bench.listeners") ? watchListeners(ctx) : null;
+        Set<ListenerInfo> listeners = Boolean.getBoolean("bench.listeners") ? watchListeners(ctx) : null;
         ServiceTracker<ProviderFactory, ProviderFactory> tracker = new ServiceTracker<>(ctx, ProviderFactory.class, null);
         tracker.open();
         ProviderFactory factory = runtime ? tracker.waitForService(30_000) : null;
@@ -174,28 +175,26 @@ public final class ScaleMain {
      * so that the run can print how many there are and for which filters (digits taken out) once all are
      * usable; every service registration is matched against each of them.
      */
-    private static Map<ListenerInfo, Boolean> watchListeners(
-            BundleContext ctx) {
-        Map<ListenerInfo, Boolean> all =
-                new ConcurrentHashMap<>();
+    private static Set<ListenerInfo> watchListeners(BundleContext ctx) {
+        Set<ListenerInfo> all = ConcurrentHashMap.newKeySet();
         ctx.registerService(ListenerHook.class,
                 new ListenerHook() {
                     @Override
                     public void added(Collection<ListenerInfo> added) {
-                        added.forEach(l -> all.put(l, Boolean.TRUE));
+                        all.addAll(added);
                     }
 
                     @Override
                     public void removed(Collection<ListenerInfo> removed) {
-                        removed.forEach(all::remove);
+                        all.removeAll(removed);
                     }
                 }, null);
         return all;
     }
 
-    private static void printListeners(Map<ListenerInfo, Boolean> all) {
+    private static void printListeners(Set<ListenerInfo> all) {
         Map<String, Long> byFilter = new TreeMap<>();
-        for (ListenerInfo l : all.keySet()) {
+        for (ListenerInfo l : all) {
             String owner = l.getBundleContext().getBundle().getSymbolicName().replaceAll("[0-9]+", "N");
             String filter = String.valueOf(l.getFilter()).replaceAll("[0-9]+", "N");
             byFilter.merge(owner + " " + filter, 1L, Long::sum);

@@ -95,7 +95,6 @@ public final class LeakWatch {
 
     /** @param bundle a plugin bundle uninstalled or updated: its old class loader should go */
     public void uninstalled(Bundle bundle) {
-        uninstalled.removeIf(this::collected); // bounded even when nobody lists the plugins
         Watched w = live.remove(bundle.getBundleId());
         if (w != null) {
             w.uninstalledAt = System.nanoTime();
@@ -108,13 +107,11 @@ public final class LeakWatch {
 
     /** @return the plugins whose class loader outlived their uninstallation by more than the delay */
     public List<PluginInfo> leaks() {
-        uninstalled.removeIf(this::collected);
         long now = System.nanoTime();
-        if (uninstalled.stream().anyMatch(w -> now - w.uninstalledAt > delay.toNanos())
+        if (uninstalled.stream().anyMatch(w -> w.get() != null && now - w.uninstalledAt > delay.toNanos())
                 && now - lastGc > delay.toNanos()) {
             lastGc = now;
             System.gc();
-            uninstalled.removeIf(this::collected);
         }
         List<PluginInfo> leaks = new ArrayList<>();
         uninstalled.forEach(w -> {
@@ -128,14 +125,6 @@ public final class LeakWatch {
             }
         });
         return leaks;
-    }
-
-    private boolean collected(Watched w) {
-        if (w.get() != null) {
-            return false;
-        }
-        dumped.remove(w.bundleId);
-        return true;
     }
 
     /** Writes the dump the first time a plugin is reported, so the report says where it is. */
