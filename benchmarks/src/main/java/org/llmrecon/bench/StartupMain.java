@@ -59,6 +59,9 @@ public final class StartupMain {
             throw new IllegalArgumentException("mode must be bare, baseline, runtime or runtimemock, was '" + mode + "'");
         }
         Framework f = Felixes.start(props, bundles, c -> {
+            if (Boolean.getBoolean("bench.marks")) {
+                marks(c, t0);
+            }
             try {
                 c.addServiceListener(e -> {
                     if (e.getType() == ServiceEvent.REGISTERED) {
@@ -81,6 +84,28 @@ public final class StartupMain {
         long stopped = System.currentTimeMillis() * 1_000_000L;
         System.out.printf(Locale.ROOT, "mode=%s ready_ms=%.1f stopped_ms=%.1f rss_mib=%.1f%n", mode,
                 (ready - t0) / 1e6, (stopped - t0) / 1e6, rss / 1024.0);
+    }
+
+    /**
+     * With {@code -Dbench.marks=true}: one line on standard error for each bundle started and each service
+     * registered, in ms from {@code t0}, with the thread that did it: where a start's time goes.
+     */
+    private static void marks(BundleContext c, long t0) {
+        java.util.function.LongSupplier ms = () -> (System.currentTimeMillis() * 1_000_000L - t0) / 1_000_000L;
+        c.addBundleListener(e -> {
+            if (e.getType() == org.osgi.framework.BundleEvent.STARTED || e.getType() == org.osgi.framework.BundleEvent.INSTALLED) {
+                System.err.printf(Locale.ROOT, "mark %5d %-9s %s [%s]%n", ms.getAsLong(),
+                        e.getType() == org.osgi.framework.BundleEvent.STARTED ? "started" : "installed",
+                        e.getBundle().getSymbolicName(), Thread.currentThread().getName());
+            }
+        });
+        c.addServiceListener(e -> {
+            if (e.getType() == ServiceEvent.REGISTERED) {
+                System.err.printf(Locale.ROOT, "mark %5d service   %s [%s]%n", ms.getAsLong(),
+                        String.join(",", (String[]) e.getServiceReference().getProperty(Constants.OBJECTCLASS)),
+                        Thread.currentThread().getName());
+            }
+        });
     }
 
     private static List<String> plugins(String mode) {

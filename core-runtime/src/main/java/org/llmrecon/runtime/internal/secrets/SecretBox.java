@@ -32,7 +32,14 @@ public final class SecretBox implements Secrets {
     private static final byte VERSION = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * The nonces' source, made at the first seal: a {@code SecureRandom} loads the security providers (about
+     * 40 classes, docs/BENCHMARKS.md), which a run that seals nothing should not pay for at start.
+     */
+    private static final class Nonces {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private final KeyFile keyFile;
 
@@ -57,7 +64,7 @@ public final class SecretBox implements Secrets {
     public String seal(String plain) {
         SecretKey key = keyFile.readOrCreate();
         byte[] nonce = new byte[NONCE];
-        RANDOM.nextBytes(nonce);
+        Nonces.RANDOM.nextBytes(nonce);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
