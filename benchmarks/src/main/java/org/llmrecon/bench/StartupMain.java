@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
@@ -91,11 +93,11 @@ public final class StartupMain {
      * registered, in ms from {@code t0}, with the thread that did it: where a start's time goes.
      */
     private static void marks(BundleContext c, long t0) {
-        java.util.function.LongSupplier ms = () -> (System.currentTimeMillis() * 1_000_000L - t0) / 1_000_000L;
+        LongSupplier ms = () -> (System.currentTimeMillis() * 1_000_000L - t0) / 1_000_000L;
         c.addBundleListener(e -> {
-            if (e.getType() == org.osgi.framework.BundleEvent.STARTED || e.getType() == org.osgi.framework.BundleEvent.INSTALLED) {
+            if (e.getType() == BundleEvent.STARTED || e.getType() == BundleEvent.INSTALLED) {
                 System.err.printf(Locale.ROOT, "mark %5d %-9s %s [%s]%n", ms.getAsLong(),
-                        e.getType() == org.osgi.framework.BundleEvent.STARTED ? "started" : "installed",
+                        e.getType() == BundleEvent.STARTED ? "started" : "installed",
                         e.getBundle().getSymbolicName(), Thread.currentThread().getName());
             }
         });
