@@ -3,6 +3,7 @@ package org.llmrecon.api.provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * One message of a chat. Its content is a list of {@link ContentPart}s; a
@@ -37,15 +38,10 @@ public final class ChatMessage {
         if (parts.size() == 1) {
             return parts.get(0) instanceof ContentPart.Text t ? t.text() : "";
         }
-        StringBuilder joined = new StringBuilder();
-        boolean first = true;
+        StringJoiner joined = new StringJoiner("\n");
         for (ContentPart p : parts) {
             if (p instanceof ContentPart.Text t) {
-                if (!first) {
-                    joined.append('\n');
-                }
-                joined.append(t.text());
-                first = false;
+                joined.add(t.text());
             }
         }
         return joined.toString();

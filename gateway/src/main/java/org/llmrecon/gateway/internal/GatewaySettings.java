@@ -58,8 +58,8 @@ public final class GatewaySettings {
             try {
                 open.add(secrets.open(keys.get(i)));
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("key " + (i + 1) + " of " + GatewayProperties.PID + " cannot be opened: "
-                        + e.getMessage());
+                throw new IllegalStateException("key " + (i + 1) + " of " + GatewayProperties.PID
+                        + " cannot be opened: " + e.getMessage());
             }
         }
         return open;

@@ -7,11 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenAI API: the path under the base URL (whose query is kept), {@code Authorization: Bearer <key>}.
- * The URIs of the first {@value #KEPT} paths are kept: the endpoints' paths are fixed, and parsing a URI on
- * each call was a tenth of the calling thread's time at 8 callers.
+ * The URIs of the first {@value #KEPT} distinct paths are kept: the endpoints' paths are fixed, and parsing a
+ * URI on each call was a tenth of the calling thread's time at 8 callers.
  */
 final class OpenAiRoute implements ApiRoute {
-    /** Paths beyond this many (those with a model id, {@code GET /models/{id}}) are resolved on each call. */
+    /**
+     * A path seen after this many others is resolved on each call. The fixed endpoints come first in practice;
+     * what fills the rest is {@code GET /models/{id}}, one path per model asked about.
+     */
     static final int KEPT = 16;
     private final ProviderSettings settings;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
